@@ -1,0 +1,61 @@
+using System.Globalization;
+using TranscribeBlazor.Audio;
+using TranscribeBlazor.Sessions;
+
+namespace TranscribeBlazor.Components.Transcript;
+
+/// <summary>How times, formats and states read on screen.</summary>
+public static class TranscriptFormat
+{
+    /// <summary>"0:07.3", or "1:02:07.3" past an hour.</summary>
+    public static string Clock(double seconds)
+    {
+        if (double.IsNaN(seconds) || seconds < 0) seconds = 0;
+        var t = TimeSpan.FromSeconds(Math.Round(seconds, 1));
+        string tenths = (t.Milliseconds / 100).ToString(CultureInfo.InvariantCulture);
+        return t.TotalHours >= 1
+            ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}.{tenths}"
+            : $"{t.Minutes}:{t.Seconds:00}.{tenths}";
+    }
+
+    public static string Range(double start, double end) => $"{Clock(start)} – {Clock(end)}";
+
+    /// <summary>"WAV · 16-bit PCM · 44.1 kHz · stereo · 0:25.0".</summary>
+    public static string Describe(WavFormat format)
+    {
+        string channels = format.Channels switch { 1 => "mono", 2 => "stereo", var n => $"{n} channels" };
+        string rate = (format.SampleRate / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + " kHz";
+        string text = $"WAV · {format.BitsPerSample}-bit PCM · {rate} · {channels}";
+        return format.Duration is { } d ? $"{text} · {Clock(d.TotalSeconds)}" : text;
+    }
+
+    /// <summary>"12.3 s of 25.0 s · 4.1× real time".</summary>
+    public static string Progress(SessionSnapshot snapshot)
+    {
+        string done = snapshot.SecondsProcessed.ToString("0.0", CultureInfo.InvariantCulture);
+        string text = snapshot.Format?.Duration is { } total
+            ? $"{done} s of {total.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+            : $"{done} s";
+        return snapshot.SpeedFactor is { } speed
+            ? $"{text} · {speed.ToString("0.0", CultureInfo.InvariantCulture)}× real time"
+            : text;
+    }
+
+    /// <summary>Share of the file processed (0–100), or null when the length is unknown.</summary>
+    public static double? Percent(SessionSnapshot snapshot) =>
+        snapshot.Format?.Duration is { TotalSeconds: > 0 } total
+            ? Math.Clamp(100 * snapshot.SecondsProcessed / total.TotalSeconds, 0, 100)
+            : null;
+
+    public static string StateName(SessionStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string StatusLabel(SessionStatus status) => status switch
+    {
+        SessionStatus.Idle => "Ready",
+        SessionStatus.Running => "Transcribing",
+        SessionStatus.Done => "Done",
+        SessionStatus.Cancelled => "Cancelled",
+        SessionStatus.Error => "Error",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TranscribeBlazor.Engines;
+using TranscribeBlazor.Engines.PocketSphinx;
+using TranscribeBlazor.Sessions;
+
+namespace TranscribeBlazor.Hosting;
+
+public static class TranscriptionServiceExtensions
+{
+    /// <summary>Engines, their options (validated at start-up) and the per-circuit session.</summary>
+    public static IServiceCollection AddTranscription(this IServiceCollection services)
+    {
+        services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PocketSphinxOptions>().BindConfiguration(PocketSphinxOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton<DecoderPool>();
+        services.AddSingleton<ITranscriptionEngine, PocketSphinxEngine>();
+        services.TryAddSingleton<EngineCatalog>();
+        services.TryAddScoped<TranscriptionSession>();
+        return services;
+    }
+}

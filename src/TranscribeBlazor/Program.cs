@@ -1,0 +1,18 @@
+using TranscribeBlazor.Cli;
+using TranscribeBlazor.Hosting;
+
+if (args.Length > 0 && args[0] == TranscribeCommand.Verb)
+{
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+    return await TranscribeCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTranscribeBlazor();
+var app = builder.Build();
+app.UseTranscribeBlazor();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,22 @@
+using TranscribeBlazor.Audio;
+
+namespace TranscribeBlazor.Sessions;
+
+/// <summary>Everything the UI shows about a session, captured at one instant.</summary>
+public sealed record SessionSnapshot(
+    SessionStatus Status,
+    TranscriptState Transcript,
+    string? FileName,
+    string? EngineName,
+    WavFormat? Format,
+    double SecondsProcessed,
+    TimeSpan Elapsed,
+    string? Message)
+{
+    public static SessionSnapshot Idle { get; } = new(SessionStatus.Idle, TranscriptState.Empty, null, null, null, 0, TimeSpan.Zero, null);
+
+    public bool IsRunning => Status == SessionStatus.Running;
+
+    /// <summary>Audio seconds per wall-clock second; null until there is enough to say.</summary>
+    public double? SpeedFactor => Elapsed.TotalSeconds > 0.2 && SecondsProcessed > 0 ? SecondsProcessed / Elapsed.TotalSeconds : null;
+}

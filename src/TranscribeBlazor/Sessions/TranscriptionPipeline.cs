@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using TranscribeBlazor.Audio;
+using TranscribeBlazor.Engines;
+using TranscribeBlazor.Transcripts;
+
+namespace TranscribeBlazor.Sessions;
+
+/// <summary>
+/// Upload stream → decoded, resampled audio → engine → results. Shared by the browser session and
+/// the command line so both accept the same files and fail with the same messages.
+/// </summary>
+public sealed class TranscriptionPipeline
+{
+    private readonly EngineAudioReader _audio;
+    private readonly ITranscriptionEngine _engine;
+
+    private TranscriptionPipeline(EngineAudioReader audio, ITranscriptionEngine engine)
+    {
+        _audio = audio;
+        _engine = engine;
+    }
+
+    public WavFormat SourceFormat => _audio.SourceFormat;
+
+    /// <summary>Seconds of audio read from the source so far.</summary>
+    public double SecondsRead => _audio.SecondsRead;
+
+    /// <summary>True when the source ended before the length its header declared.</summary>
+    public bool EndedEarly => _audio.EndedEarly;
+
+    /// <summary>Reads the header (so a bad file fails here, before any engine work) and checks the engine can run.</summary>
+    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, CancellationToken cancellationToken)
+    {
+        var availability = engine.CheckAvailability();
+        if (!availability.IsAvailable)
+            throw new TranscriptionEngineException($"{engine.DisplayName} is unavailable: {availability.Reason}");
+        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, cancellationToken).ConfigureAwait(false);
+        return new TranscriptionPipeline(audio, engine);
+    }
+
+    public async IAsyncEnumerable<TranscriptResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var result in _engine.TranscribeAsync(_audio.ReadChunksAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            yield return result;
+    }
+}

@@ -1,0 +1,22 @@
+namespace TranscribeBlazor.Transcripts;
+
+/// <summary>
+/// One recognition result, shaped like Amazon Transcribe's <c>Result</c> so that every engine emits
+/// the same events: a partial result is replaced by the next result with the same <see cref="ResultId"/>
+/// until a result with <see cref="IsPartial"/> = false settles it.
+/// </summary>
+/// <param name="StartTime">Seconds from the start of the audio.</param>
+/// <param name="EndTime">Seconds from the start of the audio.</param>
+public sealed record TranscriptResult(
+    string ResultId,
+    double StartTime,
+    double EndTime,
+    bool IsPartial,
+    IReadOnlyList<TranscriptAlternative> Alternatives)
+{
+    /// <summary>The best alternative's text, or empty when the engine heard nothing it could name.</summary>
+    public string Transcript => Alternatives.Count > 0 ? Alternatives[0].Transcript : string.Empty;
+
+    /// <summary>The best alternative's items (words and punctuation).</summary>
+    public IReadOnlyList<TranscriptItem> Items => Alternatives.Count > 0 ? Alternatives[0].Items : [];
+}

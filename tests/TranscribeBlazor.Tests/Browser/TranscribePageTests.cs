@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using TranscribeBlazor.Tests.Support;
+using Xunit.Abstractions;
+
+namespace TranscribeBlazor.Tests.Browser;
+
+public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    // Records every distinct partial text and the moment the first final appears, from inside the page,
+    // so nothing between two polls is missed.
+    private const string WatchPartials = """
+        () => {
+          window.__partials = [];
+          window.__partialsBeforeFinal = null;
+          const seen = () => {
+            const p = document.querySelector('[data-testid=partial] .segment-text');
+            const text = p ? p.textContent.trim() : '';
+            if (text && window.__partials[window.__partials.length - 1] !== text) window.__partials.push(text);
+            if (window.__partialsBeforeFinal === null && document.querySelector('[data-testid=final]'))
+              window.__partialsBeforeFinal = new Set(window.__partials).size;
+          };
+          new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true });
+        }
+        """;
+
+    [BrowserFact]
+    public async Task DroppingASpeechWav_ShowsRewritingPartials_ThenTimedFinals_ThenDone()
+    {
+        var page = await browser.NewPageAsync();
+        var wav = TestAssets.JoinedLibriVoxWav(out _);
+        await page.EvaluateAsync(WatchPartials);
+
+        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "librivox.wav",
+            MimeType = "audio/wav",
+            Buffer = wav,
+        });
+
+        var panel = page.Locator("[data-testid=transcript]");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "running");
+        await page.Locator("[data-testid=partial]").First.WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("running-with-partial") });
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("done"), FullPage = true });
+
+        int distinctBeforeFinal = await page.EvaluateAsync<int>("() => window.__partialsBeforeFinal ?? 0");
+        var partials = await page.EvaluateAsync<string[]>("() => window.__partials");
+        output.WriteLine($"{partials.Length} partial renders, {distinctBeforeFinal} distinct before the first final");
+        Assert.True(distinctBeforeFinal >= 3, $"only {distinctBeforeFinal} distinct partial texts before the first final");
+
+        var finals = await page.Locator("[data-testid=final]").AllInnerTextsAsync();
+        string all = string.Join(' ', finals).ToLowerInvariant();
+        Assert.True(finals.Count >= 4, $"expected one final per utterance, got {finals.Count}");
+        foreach (var word in new[] { "leisure", "young man", "selfish", "amiable" })
+            Assert.Contains(word, all);
+        Assert.Matches(@"\d:\d\d\.\d – \d:\d\d\.\d", finals[0]);
+        Assert.Equal(0, await page.Locator("[data-testid=partial]").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task DroppingANonWavFile_ShowsAnError_AndTheNextGoodFileStillWorks()
+    {
+        var page = await browser.NewPageAsync();
+        var input = page.Locator("[data-testid=drop-zone] input[type=file]");
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "notes.wav", MimeType = "audio/wav", Buffer = "Meeting notes, not audio.\n"u8.ToArray() });
+        var error = page.Locator("[data-testid=error]");
+        await Assertions.Expect(error).ToBeVisibleAsync();
+        await Assertions.Expect(error).ToContainTextAsync("text file");
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "error");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("error") });
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "good.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path) });
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
+        Assert.Equal(0, await error.CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task Cancel_StopsTheRun_KeepsWhatWasTranscribed_AndASecondFileCanFollow()
+    {
+        var page = await browser.NewPageAsync();
+        var input = page.Locator("[data-testid=drop-zone] input[type=file]");
+        // Two minutes of speech: long enough that Cancel lands mid-run.
+        var one = TestAssets.JoinedLibriVoxWav(out _);
+        var samples = TestAssets.ReadPcm16(one);
+        var longWav = WavBuilder.Pcm16([.. samples, .. samples, .. samples, .. samples], 16_000, 1);
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "long.wav", MimeType = "audio/wav", Buffer = longWav });
+        await page.Locator("[data-testid=final]").First.WaitForAsync();
+        await page.Locator("[data-testid=cancel]").ClickAsync();
+        var panel = page.Locator("[data-testid=transcript]");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "cancelled");
+        int kept = await page.Locator("[data-testid=final]").CountAsync();
+        Assert.True(kept >= 1);
+        Assert.True(kept < 20, $"{kept} finals: the run was not cancelled early");
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "second.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path) });
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace TranscribeBlazor.Tests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright (its own browser download is never used) against <see cref="AppServer"/>.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public AppServer App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        if (!File.Exists(TestAssets.Chromium)) return; // the tests skip themselves with the reason
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestAssets.Chromium,
+            Headless = true,
+            // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/");
+        // Interactive once the circuit is up: Blazor marks the document when it has started.
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=drop-zone] input[type=file]')");
+        await page.WaitForTimeoutAsync(500);
+        return page;
+    }
+
+    public static string ScreenshotPath(string name)
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name + ".png");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
