@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using TranscribeBlazor.Audio;
+using Microsoft.Extensions.Options;
 using TranscribeBlazor.Engines;
+using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Sessions;
 
@@ -9,7 +11,7 @@ namespace TranscribeBlazor.Sessions;
 /// its cancellation, and publishes immutable snapshots through <see cref="Changed"/>. Disposing it (the
 /// circuit went away) cancels the run and returns the engine's resources.
 /// </summary>
-public sealed class TranscriptionSession(EngineCatalog engines, ILogger<TranscriptionSession> logger) : IAsyncDisposable
+public sealed class TranscriptionSession(EngineCatalog engines, IOptions<TranscriptionOptions> options, ILogger<TranscriptionSession> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private readonly Lock _gate = new();
@@ -66,8 +68,14 @@ public sealed class TranscriptionSession(EngineCatalog engines, ILogger<Transcri
     /// <summary>Stops the run; what was transcribed so far stays.</summary>
     public void Cancel()
     {
+        CancellationTokenSource? cancel;
         lock (_gate)
-            _cancel?.Cancel();
+            cancel = _current.IsRunning ? _cancel : null;
+        // Token callbacks (the upload stream's among them) run on the pool, never inline on the
+        // caller's thread: called from a click, inline callbacks could block the circuit itself.
+        cancel?.CancelAsync().ContinueWith(
+            t => logger.LogError(t.Exception, "Cancelling the transcription failed"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     private async Task RunAsync(string displayName, ITranscriptionEngine engine, Func<CancellationToken, Stream> open, CancellationToken cancellationToken)
@@ -78,7 +86,8 @@ public sealed class TranscriptionSession(EngineCatalog engines, ILogger<Transcri
         var ticking = TickAsync(ticker, clock, () => pipeline);
         try
         {
-            await using var source = open(cancellationToken);
+            await using var spool = UploadSpool.Start(open(cancellationToken), options.Value.MaxUploadBytes, cancellationToken);
+            await using var source = spool.OpenReader();
             pipeline = await TranscriptionPipeline.OpenAsync(source, engine, cancellationToken).ConfigureAwait(false);
             Update(s => s with { Format = pipeline.SourceFormat, Message = "Transcribing…" });
             await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
@@ -98,7 +107,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, ILogger<Transcri
         {
             Update(s => s with { Status = SessionStatus.Cancelled, Elapsed = clock.Elapsed, Message = "Cancelled. The transcript so far is kept." });
         }
-        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException)
+        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException or UploadTooLargeException)
         {
             // A file refused before any result leaves the previous transcript on screen.
             Update(s => pipeline is null && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
@@ -151,13 +160,16 @@ public sealed class TranscriptionSession(EngineCatalog engines, ILogger<Transcri
     public async ValueTask DisposeAsync()
     {
         Task run;
+        CancellationTokenSource? cancel;
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
-            _cancel?.Cancel();
+            cancel = _cancel;
             run = _run;
         }
+        if (cancel is not null)
+            await cancel.CancelAsync().ConfigureAwait(false);
         await run.ConfigureAwait(false);
         _cancel?.Dispose();
         Changed = null;

@@ -14,8 +14,9 @@ public sealed class AppServer : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development"));
-        _factory.UseKestrel(0);
+        // Port 0: the OS picks a free port, so parallel test classes and CI neighbours never collide.
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development").UseUrls("http://127.0.0.1:0"));
+        _factory.UseKestrel();
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
         return Task.CompletedTask;

@@ -11,7 +11,7 @@ public static class TranscriptFormat
     public static string Clock(double seconds)
     {
         if (double.IsNaN(seconds) || seconds < 0) seconds = 0;
-        var t = TimeSpan.FromSeconds(Math.Round(seconds, 1));
+        var t = TimeSpan.FromSeconds(Math.Round(seconds, 1, MidpointRounding.AwayFromZero));
         string tenths = (t.Milliseconds / 100).ToString(CultureInfo.InvariantCulture);
         return t.TotalHours >= 1
             ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}.{tenths}"

@@ -48,7 +48,10 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
         try
         {
             await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // results already queued are not delivered after a cancel
                 yield return result;
+            }
             await decoding.ConfigureAwait(false);
         }
         finally

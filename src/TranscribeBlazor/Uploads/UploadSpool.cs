@@ -1,0 +1,132 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace TranscribeBlazor.Uploads;
+
+/// <summary>
+/// Takes an upload as fast as the browser sends it, into an unnamed temporary file, while the
+/// pipeline reads it back at its own pace through <see cref="OpenReader"/>.
+/// </summary>
+/// <remarks>
+/// Why: Blazor Server receives upload chunks as hub calls on the circuit's connection, one call at a
+/// time. When the server-side buffer is full (1 MB) the chunk call waits for the reader, and every
+/// other message of that circuit (a click on Cancel) waits behind it. A recogniser slower than the
+/// network would keep that buffer full for the whole file. Spooling keeps the connection free and
+/// memory flat whatever the file's size. The file is unlinked as soon as it is opened, so nothing of
+/// the recording is left on disk when the process ends, however it ends.
+/// </remarks>
+public sealed class UploadSpool : IAsyncDisposable
+{
+    private const int CopyBufferSize = 64 * 1024;
+    private readonly SafeFileHandle _file;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _copy;
+    private long _received;
+    private TaskCompletionSource _grew = NewSignal();
+
+    private UploadSpool(Stream source, SafeFileHandle file, long maxBytes, CancellationToken cancellationToken)
+    {
+        _file = file;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _copy = Task.Run(() => CopyAsync(source, maxBytes, _stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Bytes of the upload received so far.</summary>
+    public long BytesReceived => Interlocked.Read(ref _received);
+
+    /// <summary>Completes when the whole upload has been received (or faults as the upload did).</summary>
+    public Task Completion => _copy;
+
+    public static UploadSpool Start(Stream source, long maxBytes, CancellationToken cancellationToken, string? directory = null)
+    {
+        directory ??= Path.Combine(Path.GetTempPath(), "transcribeblazor");
+        Directory.CreateDirectory(directory);
+        // Our own random name: the client's file name never becomes a path.
+        string path = Path.Combine(directory, Path.GetRandomFileName());
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
+        File.Delete(path);
+        return new UploadSpool(source, file, maxBytes, cancellationToken);
+    }
+
+    /// <summary>A forward-only stream over the upload that waits for bytes not yet received.</summary>
+    public Stream OpenReader() => new SpoolReader(this);
+
+    private async Task CopyAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[CopyBufferSize];
+        try
+        {
+            await using (source.ConfigureAwait(false))
+            {
+                long offset = 0;
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (offset + read > maxBytes)
+                        throw new UploadTooLargeException(maxBytes);
+                    await RandomAccess.WriteAsync(_file, buffer.AsMemory(0, read), offset, cancellationToken).ConfigureAwait(false);
+                    offset += read;
+                    Interlocked.Exchange(ref _received, offset);
+                    Signal();
+                }
+            }
+        }
+        finally
+        {
+            Signal(); // wake the reader to see the end (or the failure)
+        }
+    }
+
+    private void Signal() => Interlocked.Exchange(ref _grew, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _copy.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        _stop.Dispose();
+        _file.Dispose();
+    }
+
+    private sealed class SpoolReader(UploadSpool spool) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            while (true)
+            {
+                var grew = Volatile.Read(ref spool._grew);
+                long available = spool.BytesReceived - _position;
+                if (available > 0)
+                {
+                    int n = (int)Math.Min(buffer.Length, available);
+                    n = await RandomAccess.ReadAsync(spool._file, buffer[..n], _position, cancellationToken).ConfigureAwait(false);
+                    _position += n;
+                    return n;
+                }
+                if (spool._copy.IsCompleted)
+                {
+                    if (spool.BytesReceived > _position) continue;
+                    await spool._copy.ConfigureAwait(false); // rethrows the upload's failure, if any
+                    return 0;
+                }
+                await grew.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

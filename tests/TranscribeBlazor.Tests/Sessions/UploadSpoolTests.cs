@@ -1,0 +1,68 @@
+using System.IO.Pipelines;
+using TranscribeBlazor.Uploads;
+
+namespace TranscribeBlazor.Tests.Sessions;
+
+public sealed class UploadSpoolTests
+{
+    private static string NewDirectory() => Path.Combine(Path.GetTempPath(), "spool-test-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task TheUpload_IsTakenAsFastAsItComes_EvenWhenNobodyReads_AndLeavesNoFileBehind()
+    {
+        string dir = NewDirectory();
+        var data = Enumerable.Range(0, 5_000_000).Select(i => (byte)(i * 7)).ToArray();
+        await using (var spool = UploadSpool.Start(new MemoryStream(data), long.MaxValue, CancellationToken.None, dir))
+        {
+            await spool.Completion.WaitAsync(TimeSpan.FromSeconds(10)); // nothing read yet, the upload still finished
+            Assert.Equal(data.Length, spool.BytesReceived);
+            Assert.Empty(Directory.GetFiles(dir)); // unlinked from the start
+
+            using var copy = new MemoryStream();
+            await spool.OpenReader().CopyToAsync(copy);
+            Assert.Equal(data, copy.ToArray());
+        }
+        Directory.Delete(dir);
+    }
+
+    [Fact]
+    public async Task TheReader_WaitsForBytesStillInFlight()
+    {
+        var pipe = new Pipe();
+        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), long.MaxValue, CancellationToken.None, NewDirectory());
+        var reader = spool.OpenReader();
+        var buffer = new byte[10];
+
+        var pending = reader.ReadAsync(buffer).AsTask();
+        await Task.Delay(100);
+        Assert.False(pending.IsCompleted);
+
+        await pipe.Writer.WriteAsync(new byte[] { 1, 2, 3 });
+        Assert.Equal(3, await pending.WaitAsync(TimeSpan.FromSeconds(5)));
+        await pipe.Writer.CompleteAsync();
+        Assert.Equal(0, await reader.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task AFailedUpload_IsSeenByTheReader_AfterTheBytesThatArrived()
+    {
+        var pipe = new Pipe();
+        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), long.MaxValue, CancellationToken.None, NewDirectory());
+        await pipe.Writer.WriteAsync(new byte[] { 9, 9 });
+        while (spool.BytesReceived < 2) await Task.Delay(5); // a pipe drops unread bytes when its writer fails
+        await pipe.Writer.CompleteAsync(new IOException("browser went away"));
+        var reader = spool.OpenReader();
+        var buffer = new byte[10];
+        Assert.Equal(2, await reader.ReadAsync(buffer));
+        var e = await Assert.ThrowsAsync<IOException>(async () => await reader.ReadExactlyAsync(buffer));
+        Assert.Equal("browser went away", e.Message);
+    }
+
+    [Fact]
+    public async Task AnUploadOverTheLimit_Fails()
+    {
+        await using var spool = UploadSpool.Start(new MemoryStream(new byte[100_000]), 50_000, CancellationToken.None, NewDirectory());
+        await Assert.ThrowsAsync<UploadTooLargeException>(() => spool.Completion);
+        Assert.True(spool.BytesReceived <= 50_000);
+    }
+}
