@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.PocketSphinx;
@@ -19,6 +20,8 @@ public static class TranscriptionServiceExtensions
         services.AddSingleton<ITranscriptionEngine, PocketSphinxEngine>();
         services.TryAddSingleton<EngineCatalog>();
         services.TryAddScoped<TranscriptionSession>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());
         return services;
     }
 }

@@ -7,6 +7,10 @@ public static class WebAppExtensions
 {
     public static WebApplicationBuilder AddTranscribeBlazor(this WebApplicationBuilder builder)
     {
+        // `dotnet run` serves wwwroot (at the repository root) and package assets from the build's
+        // manifest; ASP.NET Core only reads it in Development unless asked. Published output has no
+        // such manifest, so this changes nothing there.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddTranscription();

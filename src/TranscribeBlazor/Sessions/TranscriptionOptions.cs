@@ -14,4 +14,8 @@ public sealed class TranscriptionOptions
     /// <summary>Largest upload accepted, in bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>How long a transcription keeps running after its browser disconnects, waiting for it to come back.</summary>
+    [Range(0, 3600)]
+    public double DisconnectGraceSeconds { get; set; } = 10;
 }

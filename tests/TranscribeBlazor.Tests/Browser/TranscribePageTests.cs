@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TranscribeBlazor.Tests.Support;
 using Xunit.Abstractions;
@@ -30,6 +31,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         var wav = TestAssets.JoinedLibriVoxWav(out _);
         await page.EvaluateAsync(WatchPartials);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "librivox.wav",
@@ -38,10 +40,11 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         });
 
         var panel = page.Locator("[data-testid=transcript]");
-        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "running");
         await page.Locator("[data-testid=partial]").First.WaitForAsync();
+        output.WriteLine($"drop to first partial on screen: {clock.ElapsedMilliseconds} ms");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("running-with-partial") });
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        output.WriteLine($"drop to done: {clock.ElapsedMilliseconds} ms for {wav.Length / 32_000.0:0.0} s of audio");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("done"), FullPage = true });
 
         int distinctBeforeFinal = await page.EvaluateAsync<int>("() => window.__partialsBeforeFinal ?? 0");
@@ -99,5 +102,25 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await input.SetInputFilesAsync(new FilePayload { Name = "second.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path) });
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
+    }
+
+    [BrowserFact]
+    public async Task ClosingTheTab_CancelsTheRun_AndReturnsTheDecoderToThePool()
+    {
+        var pool = browser.App.Services.GetRequiredService<TranscribeBlazor.Engines.PocketSphinx.DecoderPool>();
+        var page = await browser.NewPageAsync();
+        var samples = TestAssets.ReadPcm16(TestAssets.JoinedLibriVoxWav(out _));
+        var longWav = WavBuilder.Pcm16([.. samples, .. samples, .. samples, .. samples, .. samples, .. samples], 16_000, 1);
+        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "long.wav", MimeType = "audio/wav", Buffer = longWav });
+        await page.Locator("[data-testid=partial]").First.WaitForAsync();
+        Assert.True(pool.Created > pool.Idle, "a decoder should be in use while transcribing");
+
+        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (pool.Created != pool.Idle && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50);
+        output.WriteLine($"decoder back in the pool {clock.ElapsedMilliseconds} ms after the tab closed");
+        Assert.Equal(pool.Created, pool.Idle);
     }
 }

@@ -15,7 +15,8 @@ public sealed class AppServer : IAsyncLifetime
     public Task InitializeAsync()
     {
         // Port 0: the OS picks a free port, so parallel test classes and CI neighbours never collide.
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development").UseUrls("http://127.0.0.1:0"));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Development").UseUrls("http://127.0.0.1:0")
+            .UseSetting("Transcription:DisconnectGraceSeconds", "1"));
         _factory.UseKestrel();
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.Options;
+
+namespace TranscribeBlazor.Sessions;
+
+/// <summary>
+/// Cancels the circuit's transcription when its browser goes away. A closed tab and a lost network
+/// look the same from here, so the run gets <see cref="TranscriptionOptions.DisconnectGraceSeconds"/>
+/// to reconnect before its decoder is given back; the circuit itself lingers longer, for Blazor's own
+/// reconnection.
+/// </summary>
+public sealed class SessionCircuitHandler(TranscriptionSession session, IOptions<TranscriptionOptions> options, TimeProvider time) : CircuitHandler, IDisposable
+{
+    private ITimer? _grace;
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var grace = TimeSpan.FromSeconds(options.Value.DisconnectGraceSeconds);
+        Interlocked.Exchange(ref _grace, time.CreateTimer(_ => session.Cancel(), null, grace, Timeout.InfiniteTimeSpan))?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _grace, null)?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => Interlocked.Exchange(ref _grace, null)?.Dispose();
+}
