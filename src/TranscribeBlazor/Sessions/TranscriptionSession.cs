@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using TranscribeBlazor.Audio;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Uploads;
 
@@ -73,9 +73,16 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
             cancel = _current.IsRunning ? _cancel : null;
         // Token callbacks (the upload stream's among them) run on the pool, never inline on the
         // caller's thread: called from a click, inline callbacks could block the circuit itself.
-        cancel?.CancelAsync().ContinueWith(
-            t => logger.LogError(t.Exception, "Cancelling the transcription failed"),
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        try
+        {
+            cancel?.CancelAsync().ContinueWith(
+                t => logger.LogError(t.Exception, "Cancelling the transcription failed"),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A new run replaced it in between: that run was not the one being cancelled.
+        }
     }
 
     private async Task RunAsync(string displayName, ITranscriptionEngine engine, Func<CancellationToken, Stream> open, CancellationToken cancellationToken)
