@@ -4,9 +4,9 @@
 set -euo pipefail
 
 profile="${1:-app}"
-packages=(libpocketsphinx3 pocketsphinx-en-us)
+packages=(libpocketsphinx3 pocketsphinx-en-us ffmpeg)
 if [[ "$profile" == test ]]; then
-  packages+=(pocketsphinx-testdata chromium)
+  packages+=(pocketsphinx-testdata chromium sox)
 fi
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }

@@ -12,8 +12,10 @@ public sealed class AudioFormatException(AudioError error, string message) : Exc
 public enum AudioError
 {
     Empty,
-    NotWav,
+    NotAudio,
     UnsupportedContainer,
+    DecoderMissing,
+    UndecodableAudio,
     TruncatedHeader,
     MalformedHeader,
     UnsupportedCodec,

@@ -1,97 +1,101 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace TranscribeBlazor.Audio;
 
 /// <summary>
-/// Turns an uploaded WAV, as it arrives, into the mono 16-bit chunks at the engine's sample rate:
-/// downmix, then the polyphase low-pass resampler.
+/// Turns an upload, as it arrives, into mono 16-bit chunks at the engine's rate. The format is
+/// judged from the file's first bytes: WAV is decoded here, compressed formats by ffmpeg. Limits on
+/// size and duration are enforced while streaming; reaching one ends the audio with a notice.
 /// </summary>
-public sealed class EngineAudioReader
+public sealed class EngineAudioReader : IAsyncDisposable
 {
-    private const int ChunkMilliseconds = 100;
-    private readonly WavStreamReader _wav;
-    private readonly int _targetRate;
+    // Enough of an MP4's top-level boxes (ftyp, free, ...) to see whether the index or the samples come first.
+    private const int SniffLength = 4096;
 
-    private EngineAudioReader(WavStreamReader wav, int targetRate)
+    private readonly IPcmSource _source;
+    private readonly ByteLimitStream _input;
+    private readonly AudioInputOptions _options;
+    private readonly int _targetRate;
+    private long _samples;
+
+    private EngineAudioReader(IPcmSource source, ByteLimitStream input, AudioInputOptions options, int targetRate)
     {
-        _wav = wav;
+        _source = source;
+        _input = input;
+        _options = options;
         _targetRate = targetRate;
     }
 
-    public WavFormat SourceFormat => _wav.Format;
+    public AudioFormatInfo Format => _source.Format;
 
-    /// <summary>Seconds of source audio read so far.</summary>
-    public double SecondsRead => (double)_wav.DataBytesRead / _wav.Format.BlockAlign / _wav.Format.SampleRate;
+    /// <summary>Seconds of audio delivered so far.</summary>
+    public double SecondsRead => (double)Interlocked.Read(ref _samples) / _targetRate;
 
-    /// <summary>True when the file ended before the length its header declared.</summary>
-    public bool EndedEarly => _wav.EndedEarly;
+    /// <summary>Bytes of the input consumed so far.</summary>
+    public long BytesRead => _input.BytesRead;
 
-    public static async Task<EngineAudioReader> OpenAsync(Stream input, int targetRate, CancellationToken cancellationToken = default)
+    /// <summary>Why the audio ended short of the file's end, if it did: limits, truncation. Empty otherwise.</summary>
+    public IReadOnlyList<string> Notices
     {
-        var wav = await WavStreamReader.OpenAsync(input, cancellationToken).ConfigureAwait(false);
-        return new EngineAudioReader(wav, targetRate);
+        get
+        {
+            var notices = new List<string>();
+            if (_input.LimitReached)
+                notices.Add($"The file is larger than the {_options.MaxBytes / 1048576.0:0.#} MB limit; the transcript covers its first {_options.MaxBytes / 1048576.0:0.#} MB.");
+            else if (_source.EndedEarly)
+                notices.Add(AudioMessages.EndedEarly);
+            if (DurationLimitReached)
+                notices.Add($"The recording is longer than the {FormatDuration(_options.MaxDuration)} limit; the transcript covers its first {FormatDuration(_options.MaxDuration)}.");
+            return notices;
+        }
     }
 
-    /// <summary>
-    /// Yields chunks of about 100 ms. Each chunk's memory is reused: it is valid until the next one is requested.
-    /// </summary>
+    private bool DurationLimitReached { get; set; }
+
+    public static async Task<EngineAudioReader> OpenAsync(Stream input, int targetRate, AudioInputOptions options, CancellationToken cancellationToken = default)
+    {
+        var limited = new ByteLimitStream(input, options.MaxBytes);
+        var head = new byte[SniffLength];
+        int got = await limited.ReadAtLeastAsync(head, SniffLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var kind = ContainerSniffer.Identify(head.AsSpan(0, got));
+        if (kind == ContainerKind.Mp4 && Mp4Layout.IndexAtEnd(head.AsSpan(0, got)))
+            throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.Mp4IndexAtEnd);
+
+        var replay = new PrefixedStream(head[..got], limited);
+        IPcmSource source = kind switch
+        {
+            ContainerKind.Wav => new WavPcmSource(await WavStreamReader.OpenAsync(replay, cancellationToken).ConfigureAwait(false), targetRate),
+            ContainerKind.Unknown => throw ContainerSniffer.Refuse(head.AsSpan(0, Math.Min(got, ContainerSniffer.HeadLength))),
+            _ => await FfmpegPcmSource.StartAsync(replay, kind, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false),
+        };
+        return new EngineAudioReader(source, limited, options, targetRate);
+    }
+
+    /// <summary>Chunks of about 100 ms; each chunk's memory is valid until the next one is requested.</summary>
     public async IAsyncEnumerable<ReadOnlyMemory<short>> ReadChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var format = _wav.Format;
-        int framesPerChunk = Math.Max(2, format.SampleRate * ChunkMilliseconds / 1000);
-        var bytes = new byte[framesPerChunk * format.BlockAlign];
-        var mono = new float[framesPerChunk];
-        var resampler = format.SampleRate == _targetRate ? null : new PolyphaseResampler(format.SampleRate, _targetRate);
-        var resampled = new float[resampler?.MaxOutputFor(framesPerChunk) ?? framesPerChunk];
-        var pcm = new short[resampled.Length];
-
-        int read;
-        while ((read = await _wav.ReadFramesAsync(bytes, cancellationToken).ConfigureAwait(false)) > 0)
+        long maxSamples = (long)(_options.MaxDuration.TotalSeconds * _targetRate);
+        await foreach (var chunk in _source.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested(); // browser upload streams do not always observe it
-            int frames = read / format.BlockAlign;
-            Downmix(bytes.AsSpan(0, read), format.Channels, mono.AsSpan(0, frames));
-            int produced = resampler is null
-                ? Copy(mono.AsSpan(0, frames), resampled)
-                : resampler.Process(mono.AsSpan(0, frames), resampled);
-            if (produced == 0) continue;
-            ToPcm16(resampled.AsSpan(0, produced), pcm);
-            yield return pcm.AsMemory(0, produced);
-        }
-
-        if (resampler is not null)
-        {
-            int tail = resampler.Flush(resampled);
-            if (tail > 0)
+            long before = Interlocked.Read(ref _samples);
+            if (before + chunk.Length > maxSamples)
             {
-                ToPcm16(resampled.AsSpan(0, tail), pcm);
-                yield return pcm.AsMemory(0, tail);
+                DurationLimitReached = true;
+                int allowed = (int)(maxSamples - before);
+                if (allowed > 0)
+                {
+                    Interlocked.Add(ref _samples, allowed);
+                    yield return chunk[..allowed];
+                }
+                yield break;
             }
+            Interlocked.Add(ref _samples, chunk.Length);
+            yield return chunk;
         }
     }
 
-    internal static void Downmix(ReadOnlySpan<byte> interleaved, int channels, Span<float> mono)
-    {
-        float scale = 1f / (32768f * channels);
-        for (int frame = 0, offset = 0; frame < mono.Length; frame++)
-        {
-            int sum = 0;
-            for (int c = 0; c < channels; c++, offset += 2)
-                sum += BinaryPrimitives.ReadInt16LittleEndian(interleaved[offset..]);
-            mono[frame] = sum * scale;
-        }
-    }
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
 
-    internal static void ToPcm16(ReadOnlySpan<float> samples, Span<short> pcm)
-    {
-        for (int i = 0; i < samples.Length; i++)
-            pcm[i] = (short)Math.Clamp(MathF.Round(samples[i] * 32768f), short.MinValue, short.MaxValue);
-    }
-
-    private static int Copy(ReadOnlySpan<float> source, Span<float> destination)
-    {
-        source.CopyTo(destination);
-        return source.Length;
-    }
+    private static string FormatDuration(TimeSpan t) =>
+        t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0.#} s";
 }

@@ -4,6 +4,9 @@ namespace TranscribeBlazor.Audio;
 internal static class WavCodecNames
 {
     public const int Pcm = 0x0001;
+    public const int IeeeFloat = 0x0003;
+    public const int ALaw = 0x0006;
+    public const int MuLaw = 0x0007;
     public const int Extensible = 0xFFFE;
 
     public static string Describe(int tag) => tag switch

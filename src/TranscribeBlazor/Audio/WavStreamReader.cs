@@ -23,7 +23,7 @@ namespace TranscribeBlazor.Audio;
 public sealed class WavStreamReader
 {
     public const int MinSampleRate = 8_000;
-    public const int MaxSampleRate = 48_000;
+    public const int MaxSampleRate = 96_000;
     public const int MaxChannels = 8;
     private const int RiffHeaderSize = 12;
     private const int ChunkHeaderSize = 8;
@@ -36,7 +36,7 @@ public sealed class WavStreamReader
     private const uint OpenEndedSize = 0xFFFFFFFF;
 
     private readonly Stream _stream;
-    private readonly byte[] _carry = new byte[MaxChannels * 2];
+    private readonly byte[] _carry = new byte[MaxChannels * 8];
     private int _carryCount;
     private long _remaining;
 
@@ -59,7 +59,8 @@ public sealed class WavStreamReader
     {
         var riff = new byte[RiffHeaderSize];
         int got = await stream.ReadAtLeastAsync(riff, RiffHeaderSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        ContainerSniffer.ThrowUnlessWav(riff.AsSpan(0, got));
+        if (ContainerSniffer.Identify(riff.AsSpan(0, got)) != ContainerKind.Wav)
+            throw ContainerSniffer.Refuse(riff.AsSpan(0, got));
 
         WavFormat? format = null;
         long skipped = 0;
@@ -99,7 +100,7 @@ public sealed class WavStreamReader
     }
 
     /// <summary>
-    /// Reads whole frames of interleaved 16-bit samples into <paramref name="buffer"/> (as bytes).
+    /// Reads whole frames of interleaved samples into <paramref name="buffer"/> (as bytes).
     /// Returns 0 at the end of the data.
     /// </summary>
     public async ValueTask<int> ReadFramesAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -144,9 +145,14 @@ public sealed class WavStreamReader
         if (tag == WavCodecNames.Extensible && fmt.Length >= ExtensibleFmtSize)
             tag = BinaryPrimitives.ReadUInt16LittleEndian(fmt[24..]); // first two bytes of the SubFormat GUID
 
-        if (tag != WavCodecNames.Pcm)
-            throw new AudioFormatException(AudioError.UnsupportedCodec,
-                $"This WAV file holds {WavCodecNames.Describe(tag)} audio; only 16-bit PCM WAV is supported for now.");
+        if (WavSampleEncodings.From(tag, bits) is not { } encoding)
+        {
+            string what = tag is WavCodecNames.Pcm or WavCodecNames.IeeeFloat or WavCodecNames.ALaw or WavCodecNames.MuLaw
+                ? $"{bits}-bit {WavCodecNames.Describe(tag)}"
+                : WavCodecNames.Describe(tag);
+            throw new AudioFormatException(tag == WavCodecNames.Pcm ? AudioError.UnsupportedBitDepth : AudioError.UnsupportedCodec,
+                $"This WAV file holds {what} audio, which cannot be read. Supported: PCM (8, 16, 24 or 32-bit), IEEE float (32 or 64-bit), A-law and µ-law.");
+        }
         if (channels == 0)
             throw new AudioFormatException(AudioError.UnsupportedChannels, "The WAV header says the file has zero channels, so there is no audio to read.");
         if (channels > MaxChannels)
@@ -154,14 +160,11 @@ public sealed class WavStreamReader
         if (sampleRate < MinSampleRate || sampleRate > MaxSampleRate)
             throw new AudioFormatException(AudioError.UnsupportedSampleRate,
                 $"The WAV file's sample rate is {sampleRate} Hz; supported rates are {MinSampleRate / 1000}–{MaxSampleRate / 1000} kHz.");
-        if (bits != 16)
-            throw new AudioFormatException(AudioError.UnsupportedBitDepth,
-                $"This WAV file holds {bits}-bit PCM; only 16-bit PCM WAV is supported for now.");
-        if (blockAlign != channels * 2)
+        if (blockAlign != channels * (bits / 8))
             throw new AudioFormatException(AudioError.MalformedHeader,
-                $"The WAV header is damaged: its block size is {blockAlign} bytes, but {channels} channel(s) of 16-bit samples need {channels * 2}.");
+                $"The WAV header is damaged: its block size is {blockAlign} bytes, but {channels} channel(s) of {bits}-bit samples need {channels * (bits / 8)}.");
 
-        return new WavFormat(channels, (int)sampleRate, bits, tag, DataBytes: null);
+        return new WavFormat(channels, (int)sampleRate, bits, encoding, DataBytes: null);
     }
 
     private static async Task ReadHeaderBytesAsync(Stream stream, byte[] buffer, string what, CancellationToken cancellationToken)

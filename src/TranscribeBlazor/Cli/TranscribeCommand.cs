@@ -39,16 +39,21 @@ public static class TranscribeCommand
         try
         {
             await using var file = OpenInput(parsed.File);
-            var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, cancellationToken);
+            var input = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TranscriptionOptions>>().Value.AudioInput;
+            await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken);
+            bool anySpeech = false;
             await foreach (var result in pipeline.RunAsync(cancellationToken))
             {
                 if (parsed.Format == CliFormat.Jsonl)
                     await stdout.WriteLineAsync(TranscriptJson.ToJsonLine(result));
                 else if (!result.IsPartial && result.Transcript.Length > 0)
                     await stdout.WriteLineAsync(result.Transcript);
+                anySpeech |= !result.IsPartial && result.Transcript.Length > 0;
             }
-            if (pipeline.EndedEarly)
-                await stderr.WriteLineAsync(SessionMessages.EndedEarly);
+            if (!anySpeech)
+                await stderr.WriteLineAsync(SessionMessages.NoSpeech);
+            foreach (var notice in pipeline.Notices)
+                await stderr.WriteLineAsync(notice);
             return 0;
         }
         catch (AudioFormatException e)

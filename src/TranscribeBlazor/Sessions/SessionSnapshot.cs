@@ -8,7 +8,7 @@ public sealed record SessionSnapshot(
     TranscriptState Transcript,
     string? FileName,
     string? EngineName,
-    WavFormat? Format,
+    AudioFormatInfo? Format,
     double SecondsProcessed,
     TimeSpan Elapsed,
     string? Message)

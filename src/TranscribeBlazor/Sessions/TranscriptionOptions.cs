@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TranscribeBlazor.Audio;
 
 namespace TranscribeBlazor.Sessions;
 
@@ -11,11 +12,21 @@ public sealed class TranscriptionOptions
     [Required]
     public string DefaultEngine { get; set; } = Engines.PocketSphinx.PocketSphinxEngine.EngineId;
 
-    /// <summary>Largest upload accepted, in bytes.</summary>
+    /// <summary>Largest input read, in bytes; a larger file is transcribed up to this point.</summary>
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Longest audio transcribed, in seconds; a longer recording is transcribed up to this point.</summary>
+    [Range(1, 7 * 24 * 3600)]
+    public double MaxDurationSeconds { get; set; } = 4 * 3600;
+
+    /// <summary>ffmpeg, for FLAC, Ogg, MP3, M4A and WebM.</summary>
+    [Required]
+    public string FfmpegPath { get; set; } = "ffmpeg";
 
     /// <summary>How long a transcription keeps running after its browser disconnects, waiting for it to come back.</summary>
     [Range(0, 3600)]
     public double DisconnectGraceSeconds { get; set; } = 10;
+
+    public AudioInputOptions AudioInput => new(MaxUploadBytes, TimeSpan.FromSeconds(MaxDurationSeconds), FfmpegPath);
 }

@@ -9,7 +9,7 @@ namespace TranscribeBlazor.Sessions;
 /// Upload stream → decoded, resampled audio → engine → results. Shared by the browser session and
 /// the command line so both accept the same files and fail with the same messages.
 /// </summary>
-public sealed class TranscriptionPipeline
+public sealed class TranscriptionPipeline : IAsyncDisposable
 {
     private readonly EngineAudioReader _audio;
     private readonly ITranscriptionEngine _engine;
@@ -20,21 +20,21 @@ public sealed class TranscriptionPipeline
         _engine = engine;
     }
 
-    public WavFormat SourceFormat => _audio.SourceFormat;
+    public AudioFormatInfo SourceFormat => _audio.Format;
 
     /// <summary>Seconds of audio read from the source so far.</summary>
     public double SecondsRead => _audio.SecondsRead;
 
-    /// <summary>True when the source ended before the length its header declared.</summary>
-    public bool EndedEarly => _audio.EndedEarly;
+    /// <summary>Why the transcript may not cover the whole file (limits, truncation); empty when it does.</summary>
+    public IReadOnlyList<string> Notices => _audio.Notices;
 
     /// <summary>Reads the header (so a bad file fails here, before any engine work) and checks the engine can run.</summary>
-    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, CancellationToken cancellationToken)
+    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, AudioInputOptions input, CancellationToken cancellationToken)
     {
         var availability = engine.CheckAvailability();
         if (!availability.IsAvailable)
             throw new TranscriptionEngineException($"{engine.DisplayName} is unavailable: {availability.Reason}");
-        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, cancellationToken).ConfigureAwait(false);
+        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken).ConfigureAwait(false);
         return new TranscriptionPipeline(audio, engine);
     }
 
@@ -43,4 +43,6 @@ public sealed class TranscriptionPipeline
         await foreach (var result in _engine.TranscribeAsync(_audio.ReadChunksAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
             yield return result;
     }
+
+    public ValueTask DisposeAsync() => _audio.DisposeAsync();
 }

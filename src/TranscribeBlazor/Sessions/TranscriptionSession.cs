@@ -93,9 +93,10 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         var ticking = TickAsync(ticker, clock, () => pipeline);
         try
         {
-            await using var spool = UploadSpool.Start(open(cancellationToken), options.Value.MaxUploadBytes, cancellationToken);
+            await using var spool = UploadSpool.Start(open(cancellationToken), cancellationToken);
             await using var source = spool.OpenReader();
-            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, cancellationToken).ConfigureAwait(false);
+            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken).ConfigureAwait(false);
+            await using var pipelineScope = pipeline;
             Update(s => s with { Format = pipeline.SourceFormat, Message = "Transcribing…" });
             await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -107,14 +108,14 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
                 Status = SessionStatus.Done,
                 SecondsProcessed = pipeline.SecondsRead,
                 Elapsed = clock.Elapsed,
-                Message = DoneMessage(s, pipeline.SecondsRead, clock.Elapsed, pipeline.EndedEarly),
+                Message = DoneMessage(s, pipeline.SecondsRead, clock.Elapsed, pipeline.Notices),
             });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Update(s => s with { Status = SessionStatus.Cancelled, Elapsed = clock.Elapsed, Message = "Cancelled. The transcript so far is kept." });
         }
-        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException or UploadTooLargeException)
+        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException)
         {
             // A file refused before any result leaves the previous transcript on screen.
             Update(s => pipeline is null && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
@@ -149,12 +150,12 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         }
     }
 
-    private static string DoneMessage(SessionSnapshot s, double seconds, TimeSpan elapsed, bool endedEarly)
+    private static string DoneMessage(SessionSnapshot s, double seconds, TimeSpan elapsed, IReadOnlyList<string> notices)
     {
         string summary = s.Transcript.Finals.Count == 0
             ? SessionMessages.NoSpeech
             : $"Done: {s.Transcript.Finals.Count} segment(s) from {seconds:0.0} s of audio in {elapsed.TotalSeconds:0.0} s.";
-        return endedEarly ? $"{summary} {SessionMessages.EndedEarly}" : summary;
+        return string.Join(' ', [summary, .. notices]);
     }
 
     private void Update(Func<SessionSnapshot, SessionSnapshot> change)

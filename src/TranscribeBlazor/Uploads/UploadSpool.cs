@@ -23,11 +23,11 @@ public sealed class UploadSpool : IAsyncDisposable
     private long _received;
     private TaskCompletionSource _grew = NewSignal();
 
-    private UploadSpool(Stream source, SafeFileHandle file, long maxBytes, CancellationToken cancellationToken)
+    private UploadSpool(Stream source, SafeFileHandle file, CancellationToken cancellationToken)
     {
         _file = file;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _copy = Task.Run(() => CopyAsync(source, maxBytes, _stop.Token), CancellationToken.None);
+        _copy = Task.Run(() => CopyAsync(source, _stop.Token), CancellationToken.None);
     }
 
     /// <summary>Bytes of the upload received so far.</summary>
@@ -36,7 +36,7 @@ public sealed class UploadSpool : IAsyncDisposable
     /// <summary>Completes when the whole upload has been received (or faults as the upload did).</summary>
     public Task Completion => _copy;
 
-    public static UploadSpool Start(Stream source, long maxBytes, CancellationToken cancellationToken, string? directory = null)
+    public static UploadSpool Start(Stream source, CancellationToken cancellationToken, string? directory = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "transcribeblazor");
         Directory.CreateDirectory(directory);
@@ -44,13 +44,13 @@ public sealed class UploadSpool : IAsyncDisposable
         string path = Path.Combine(directory, Path.GetRandomFileName());
         var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
         File.Delete(path);
-        return new UploadSpool(source, file, maxBytes, cancellationToken);
+        return new UploadSpool(source, file, cancellationToken);
     }
 
     /// <summary>A forward-only stream over the upload that waits for bytes not yet received.</summary>
     public Stream OpenReader() => new SpoolReader(this);
 
-    private async Task CopyAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    private async Task CopyAsync(Stream source, CancellationToken cancellationToken)
     {
         var buffer = new byte[CopyBufferSize];
         try
@@ -62,8 +62,6 @@ public sealed class UploadSpool : IAsyncDisposable
                 while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (offset + read > maxBytes)
-                        throw new UploadTooLargeException(maxBytes);
                     await RandomAccess.WriteAsync(_file, buffer.AsMemory(0, read), offset, cancellationToken).ConfigureAwait(false);
                     offset += read;
                     Interlocked.Exchange(ref _received, offset);

@@ -7,7 +7,7 @@ public sealed class EngineAudioReaderTests
 {
     private static async Task<short[]> ReadAsync(byte[] wav)
     {
-        var reader = await EngineAudioReader.OpenAsync(new TrickleStream(wav, 4_096), 16_000);
+        await using var reader = await EngineAudioReader.OpenAsync(new TrickleStream(wav, 4_096), 16_000, AudioInputOptions.Default);
         var samples = new List<short>();
         await foreach (var chunk in reader.ReadChunksAsync())
         {

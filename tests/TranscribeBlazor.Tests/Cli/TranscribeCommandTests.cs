@@ -51,7 +51,7 @@ public sealed class TranscribeCommandTests
             var (code, stdout, stderr) = await RunAsync(path);
             Assert.Equal(2, code);
             Assert.Equal("", stdout);
-            Assert.Equal("This is a text file, not audio. Drop a WAV recording.", stderr.Trim());
+            Assert.Equal("This is a text file, not audio. Drop a recording (WAV, FLAC, Ogg, MP3, M4A or WebM).", stderr.Trim());
         }
         finally
         {

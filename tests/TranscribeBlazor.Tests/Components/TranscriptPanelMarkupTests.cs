@@ -32,7 +32,7 @@ public sealed class TranscriptPanelMarkupTests
             .Apply(Result("2", "second words", partial: false, start: 8.3, end: 10.8))
             .Apply(Result("3", "being rewritten", partial: true, start: 12.3, end: 13));
         var snapshot = new SessionSnapshot(SessionStatus.Running, transcript, "talk.wav", "PocketSphinx (offline)",
-            new WavFormat(2, 44_100, 16, 1, 44_100 * 4 * 30), 15, TimeSpan.FromSeconds(3), "Transcribing…");
+            new AudioFormatInfo("WAV", "16-bit PCM", 2, 44_100, TimeSpan.FromSeconds(30)), 15, TimeSpan.FromSeconds(3), "Transcribing…");
 
         var html = await RenderAsync(snapshot);
 

@@ -76,7 +76,7 @@ public sealed class TranscriptionSessionTests
 
         var s = session.Current;
         Assert.Equal(SessionStatus.Error, s.Status);
-        Assert.Equal("bad.wav: This is a text file, not audio. Drop a WAV recording.", s.Message);
+        Assert.Equal("bad.wav: This is a text file, not audio. Drop a recording (WAV, FLAC, Ogg, MP3, M4A or WebM).", s.Message);
         Assert.Equal(["first file"], s.Transcript.Finals.Select(f => f.Transcript));
     }
 
@@ -120,12 +120,26 @@ public sealed class TranscriptionSessionTests
     }
 
     [Fact]
-    public async Task AnUploadOverTheLimit_StopsWithAClearMessage()
+    public async Task AFileOverTheSizeLimit_IsTranscribedUpToTheLimit_WithANotice()
     {
-        await using var session = NewSession(new ScriptedEngine(), new TranscriptionOptions { DefaultEngine = "scripted", MaxUploadBytes = 10_000 });
+        var engine = new ScriptedEngine(Result("1", "first part", partial: false));
+        await using var session = NewSession(engine, new TranscriptionOptions { DefaultEngine = "scripted", MaxUploadBytes = 16_044 });
         session.Start("big.wav", _ => new MemoryStream(TwoSeconds));
         await session.Completion;
-        Assert.Equal(SessionStatus.Error, session.Current.Status);
-        Assert.Equal("The file is larger than the 0 MB limit.", session.Current.Message);
+        Assert.Equal(SessionStatus.Done, session.Current.Status);
+        Assert.Equal(8_000, engine.SamplesRead); // 16,000 bytes of samples after the 44-byte header
+        Assert.Contains("larger than the 0 MB limit; the transcript covers its first 0 MB", session.Current.Message);
+    }
+
+    [Fact]
+    public async Task ARecordingOverTheDurationLimit_IsTranscribedUpToTheLimit_WithANotice()
+    {
+        var engine = new ScriptedEngine(Result("1", "first part", partial: false));
+        await using var session = NewSession(engine, new TranscriptionOptions { DefaultEngine = "scripted", MaxDurationSeconds = 1.5 });
+        session.Start("long.wav", _ => new MemoryStream(TwoSeconds));
+        await session.Completion;
+        Assert.Equal(SessionStatus.Done, session.Current.Status);
+        Assert.Equal(24_000, engine.SamplesRead);
+        Assert.Contains("longer than the 1.5 s limit", session.Current.Message);
     }
 }

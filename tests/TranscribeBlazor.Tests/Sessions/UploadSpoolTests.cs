@@ -12,7 +12,7 @@ public sealed class UploadSpoolTests
     {
         string dir = NewDirectory();
         var data = Enumerable.Range(0, 5_000_000).Select(i => (byte)(i * 7)).ToArray();
-        await using (var spool = UploadSpool.Start(new MemoryStream(data), long.MaxValue, CancellationToken.None, dir))
+        await using (var spool = UploadSpool.Start(new MemoryStream(data), CancellationToken.None, dir))
         {
             await spool.Completion.WaitAsync(TimeSpan.FromSeconds(10)); // nothing read yet, the upload still finished
             Assert.Equal(data.Length, spool.BytesReceived);
@@ -29,7 +29,7 @@ public sealed class UploadSpoolTests
     public async Task TheReader_WaitsForBytesStillInFlight()
     {
         var pipe = new Pipe();
-        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), long.MaxValue, CancellationToken.None, NewDirectory());
+        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), CancellationToken.None, NewDirectory());
         var reader = spool.OpenReader();
         var buffer = new byte[10];
 
@@ -47,7 +47,7 @@ public sealed class UploadSpoolTests
     public async Task AFailedUpload_IsSeenByTheReader_AfterTheBytesThatArrived()
     {
         var pipe = new Pipe();
-        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), long.MaxValue, CancellationToken.None, NewDirectory());
+        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), CancellationToken.None, NewDirectory());
         await pipe.Writer.WriteAsync(new byte[] { 9, 9 });
         while (spool.BytesReceived < 2) await Task.Delay(5); // a pipe drops unread bytes when its writer fails
         await pipe.Writer.CompleteAsync(new IOException("browser went away"));
@@ -56,13 +56,5 @@ public sealed class UploadSpoolTests
         Assert.Equal(2, await reader.ReadAsync(buffer));
         var e = await Assert.ThrowsAsync<IOException>(async () => await reader.ReadExactlyAsync(buffer));
         Assert.Equal("browser went away", e.Message);
-    }
-
-    [Fact]
-    public async Task AnUploadOverTheLimit_Fails()
-    {
-        await using var spool = UploadSpool.Start(new MemoryStream(new byte[100_000]), 50_000, CancellationToken.None, NewDirectory());
-        await Assert.ThrowsAsync<UploadTooLargeException>(() => spool.Completion);
-        Assert.True(spool.BytesReceived <= 50_000);
     }
 }

@@ -18,7 +18,7 @@ public static class EngineFactory
     public static async Task<List<TranscriptResult>> TranscribeAsync(TranscribeBlazor.Engines.ITranscriptionEngine engine, byte[] wav, CancellationToken cancellationToken = default)
     {
         using var stream = new MemoryStream(wav);
-        var pipeline = await TranscriptionPipeline.OpenAsync(stream, engine, cancellationToken);
+        await using var pipeline = await TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, cancellationToken);
         var results = new List<TranscriptResult>();
         await foreach (var result in pipeline.RunAsync(cancellationToken))
             results.Add(result);

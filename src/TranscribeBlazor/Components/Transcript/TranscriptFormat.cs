@@ -21,11 +21,11 @@ public static class TranscriptFormat
     public static string Range(double start, double end) => $"{Clock(start)} – {Clock(end)}";
 
     /// <summary>"WAV · 16-bit PCM · 44.1 kHz · stereo · 0:25.0".</summary>
-    public static string Describe(WavFormat format)
+    public static string Describe(AudioFormatInfo format)
     {
-        string channels = format.Channels switch { 1 => "mono", 2 => "stereo", var n => $"{n} channels" };
+        string channels = format.Channels switch { 0 => "", 1 => " · mono", 2 => " · stereo", var n => $" · {n} channels" };
         string rate = (format.SampleRate / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + " kHz";
-        string text = $"WAV · {format.BitsPerSample}-bit PCM · {rate} · {channels}";
+        string text = $"{format.Container} · {format.Codec} · {rate}{channels}";
         return format.Duration is { } d ? $"{text} · {Clock(d.TotalSeconds)}" : text;
     }
 
