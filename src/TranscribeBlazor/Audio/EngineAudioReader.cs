@@ -44,6 +44,8 @@ public sealed class EngineAudioReader : IAsyncDisposable
                 notices.Add($"The file is larger than the {_options.MaxBytes / 1048576.0:0.#} MB limit; the transcript covers its first {_options.MaxBytes / 1048576.0:0.#} MB.");
             else if (_source.EndedEarly)
                 notices.Add(AudioMessages.EndedEarly);
+            if (_source.Warning is { } warning)
+                notices.Add(warning);
             if (DurationLimitReached)
                 notices.Add($"The recording is longer than the {FormatDuration(_options.MaxDuration)} limit; the transcript covers its first {FormatDuration(_options.MaxDuration)}.");
             return notices;

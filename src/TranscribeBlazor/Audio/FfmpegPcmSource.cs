@@ -40,6 +40,8 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     /// <summary>ffmpeg decodes what there is of a truncated file and says so only in warnings.</summary>
     public bool EndedEarly => false;
 
+    public string? Warning { get; private set; }
+
     private readonly TaskCompletionSource<AudioFormatInfo> _formatFound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static async Task<FfmpegPcmSource> StartAsync(Stream input, ContainerKind kind, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
@@ -114,8 +116,14 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
 
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         await _stderr.ConfigureAwait(false);
-        if (samples == 0 && Explain() is var reason && _lastLines.Any(IsErrorLine))
+        bool failed;
+        lock (_lastLines) failed = samples == 0 && _lastLines.Any(IsErrorLine);
+        if (failed && Explain() is var reason)
             throw new AudioFormatException(AudioError.UndecodableAudio, $"This looks like a {_container} file, but no audio could be decoded from it: {reason}");
+        bool damaged;
+        lock (_lastLines) damaged = _lastLines.Any(IsErrorLine);
+        if (damaged)
+            Warning = $"Parts of this {_container} file are damaged ({Explain().TrimEnd('.')}); the transcript may have gaps.";
         if (_process.ExitCode != 0)
             throw new AudioFormatException(AudioError.UndecodableAudio,
                 $"The {_container} file could not be decoded to the end: {Explain()} The transcript covers the audio before that point.");
@@ -185,9 +193,11 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         return text.EndsWith('.') ? text : text + ".";
     }
 
+    // ffmpeg resynchronises after damage and reports it only in passing, in words like these.
+    private static readonly string[] DamageWords = ["invalid", "error", "corrupt", "partial file", "non monoton", "damaged", "truncat"];
+
     private static bool IsErrorLine(string line) =>
-        line.Contains("Invalid data", StringComparison.OrdinalIgnoreCase) || line.Contains("partial file", StringComparison.OrdinalIgnoreCase)
-        || line.Contains("error", StringComparison.OrdinalIgnoreCase);
+        !line.StartsWith(' ') && DamageWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     private static int Channels(string layout) => layout.Trim() switch
     {

@@ -8,6 +8,9 @@ internal interface IPcmSource : IAsyncDisposable
     /// <summary>True when the input ended before the length its header declared.</summary>
     bool EndedEarly { get; }
 
+    /// <summary>Damage the decoder reported but decoded past, to tell the user; null when there was none.</summary>
+    string? Warning { get; }
+
     /// <summary>Chunks of about 100 ms; each chunk's memory is valid until the next one is requested.</summary>
     IAsyncEnumerable<ReadOnlyMemory<short>> ReadChunksAsync(CancellationToken cancellationToken);
 }

@@ -8,14 +8,20 @@ namespace TranscribeBlazor.Audio;
 /// 100 % on, so a 48 kHz recording loses nothing below 7.2 kHz when it becomes 16 kHz and nothing above
 /// 8 kHz folds back as aliasing. The filter's delay is removed, so output sample n lines up with input
 /// time n / outputRate, and <see cref="Flush"/> drains the tail.
+/// A ratio with a small numerator (44.1 → 16 kHz is 160/441) gets one filter phase per step, exactly.
+/// An odd rate (44,056 Hz → 16 kHz is 2000/5507) would need thousands of phases, so it gets
+/// <see cref="MaxPhases"/> and interpolates linearly between the two nearest: memory stays bounded
+/// and the error stays below the filter's own stopband.
 /// </remarks>
 public sealed class PolyphaseResampler
 {
     private const double StopbandAttenuationDb = 80;
     private const double TransitionFraction = 0.1;
+    internal const int MaxPhases = 256;
 
     private readonly int _up;          // L
     private readonly int _down;        // M
+    private readonly int _phases;      // filter phases stored: L, or MaxPhases when L is larger
     private readonly int _taps;        // taps per phase
     private readonly float[] _coefficients; // [phase * taps + k], k-th tap reversed for a forward dot product
     private float[] _history;          // input samples; _history[0] is input index _historyStart
@@ -36,15 +42,16 @@ public sealed class PolyphaseResampler
         InputRate = inputRate;
         OutputRate = outputRate;
 
-        // Design at the upsampled rate L * inputRate.
-        double upsampledRate = (double)_up * inputRate;
+        _phases = Math.Min(_up, MaxPhases);
+        // Design at the upsampled rate P * inputRate.
+        double upsampledRate = (double)_phases * inputRate;
         double edge = Math.Min(inputRate, outputRate) / 2.0;
         double transition = edge * TransitionFraction;
         double cutoff = (edge - transition / 2) / upsampledRate; // cycles per upsampled sample
         double deltaOmega = 2 * Math.PI * transition / upsampledRate;
         int length = (int)Math.Ceiling((StopbandAttenuationDb - 8) / (2.285 * deltaOmega)) + 1;
-        _taps = Math.Max(2, (length + _up - 1) / _up);
-        length = _taps * _up;
+        _taps = Math.Max(2, (length + _phases - 1) / _phases);
+        length = _taps * _phases;
         double beta = 0.1102 * (StopbandAttenuationDb - 8.7);
         double center = (length - 1) / 2.0;
         double i0Beta = BesselI0(beta);
@@ -56,19 +63,19 @@ public sealed class PolyphaseResampler
             double sinc = x == 0 ? 2 * cutoff : Math.Sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
             double r = x / center;
             double window = BesselI0(beta * Math.Sqrt(Math.Max(0, 1 - r * r))) / i0Beta;
-            prototype[j] = sinc * window * _up; // gain L restores amplitude lost to zero-stuffing
+            prototype[j] = sinc * window * _phases; // gain P restores amplitude lost to zero-stuffing
         }
 
         _coefficients = new float[length];
-        for (int phase = 0; phase < _up; phase++)
+        for (int phase = 0; phase < _phases; phase++)
             for (int k = 0; k < _taps; k++)
-                _coefficients[phase * _taps + (_taps - 1 - k)] = (float)prototype[phase + k * _up];
+                _coefficients[phase * _taps + (_taps - 1 - k)] = (float)prototype[phase + k * _phases];
 
         _history = new float[Math.Max(4096, _taps * 4)];
         // Start with taps-1 zeros so the first outputs have a full window.
         _historyCount = _taps - 1;
         _historyStart = -(_taps - 1);
-        _outputsToSkip = (long)Math.Round(center / _down);
+        _outputsToSkip = (long)Math.Round(center * _up / ((double)_phases * _down));
     }
 
     public int InputRate { get; }
@@ -117,10 +124,22 @@ public sealed class PolyphaseResampler
         {
             long upsampled = _nextOutput * _down;
             long newest = upsampled / _up; // newest input index this output needs
-            if (newest >= available) break;
-            int phase = (int)(upsampled % _up);
-            int first = (int)(newest - (_taps - 1) - _historyStart);
-            float sum = Dot(_coefficients.AsSpan(phase * _taps, _taps), _history.AsSpan(first, _taps));
+            long remainder = upsampled % _up;
+            float sum;
+            if (_phases == _up)
+            {
+                if (newest >= available) break;
+                sum = PhaseOutput((int)remainder, newest);
+            }
+            else
+            {
+                if (newest + 1 >= available) break;
+                double position = (double)remainder * _phases / _up;
+                int phase = (int)position;
+                float below = PhaseOutput(phase, newest);
+                float above = phase + 1 < _phases ? PhaseOutput(phase + 1, newest) : PhaseOutput(0, newest + 1);
+                sum = below + (float)(position - phase) * (above - below);
+            }
             if (_nextOutput >= _outputsToSkip)
             {
                 if (written == output.Length) break;
@@ -140,6 +159,12 @@ public sealed class PolyphaseResampler
             _historyStart += drop;
         }
         return written;
+    }
+
+    private float PhaseOutput(int phase, long newest)
+    {
+        int first = (int)(newest - (_taps - 1) - _historyStart);
+        return Dot(_coefficients.AsSpan(phase * _taps, _taps), _history.AsSpan(first, _taps));
     }
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

@@ -11,6 +11,8 @@ internal sealed class WavPcmSource(WavStreamReader wav, int targetRate) : IPcmSo
 
     public bool EndedEarly => wav.EndedEarly;
 
+    public string? Warning => null;
+
     public async IAsyncEnumerable<ReadOnlyMemory<short>> ReadChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var format = wav.Format;

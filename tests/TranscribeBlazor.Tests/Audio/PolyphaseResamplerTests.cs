@@ -89,4 +89,24 @@ public sealed class PolyphaseResamplerTests
         for (int i = 0; i < whole.Length; i++)
             Assert.Equal(whole[i], pieces[i], 5);
     }
+
+    [Theory]
+    [InlineData(44_056)]
+    [InlineData(22_254)]
+    [InlineData(95_999)]
+    public void OddRates_UseInterpolatedPhases_WithBoundedMemory_AndStayAccurate(int rate)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var resampler = new PolyphaseResampler(rate, 16_000);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 8 * 1024 * 1024, "filter tables must stay small");
+
+        var output = Resample(rate, 16_000, Tone(1_000, rate, 1.0));
+        Assert.InRange(output.Length, 15_999, 16_001);
+        double db = 20 * Math.Log10(Signals.Amplitude(output.AsSpan(1_600, 12_800), 1_000, 16_000) / 0.5);
+        Assert.InRange(db, -0.1, 0.1);
+
+        var alias = Resample(rate, 16_000, Tone(10_500, rate, 1.0));
+        Assert.True(20 * Math.Log10(Signals.Rms(alias.AsSpan(1_600, 12_800)) / (0.5 / Math.Sqrt(2))) < -70);
+        Assert.NotNull(resampler);
+    }
 }
