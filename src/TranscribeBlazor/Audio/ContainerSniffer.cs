@@ -33,6 +33,13 @@ internal static class ContainerSniffer
         _ => "unknown",
     };
 
+    /// <summary>"an Ogg", "a FLAC": the name as a sentence needs it.</summary>
+    public static string WithArticle(ContainerKind kind) => kind switch
+    {
+        ContainerKind.Ogg or ContainerKind.Mp3 or ContainerKind.Mp4 => "an " + Describe(kind),
+        _ => "a " + Describe(kind),
+    };
+
     /// <summary>Throws the specific refusal for a file that is none of the containers we read.</summary>
     public static AudioFormatException Refuse(ReadOnlySpan<byte> head)
     {

@@ -21,14 +21,16 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     private readonly Task _feeding;
     private readonly Task _stderr;
     private readonly string _container;
+    private readonly string _aContainer;
     private readonly int _targetRate;
     private readonly Queue<string> _lastLines = new();
     private readonly CancellationTokenSource _stop;
 
-    private FfmpegPcmSource(Process process, Stream input, string container, int targetRate, CancellationToken cancellationToken)
+    private FfmpegPcmSource(Process process, Stream input, string container, string aContainer, int targetRate, CancellationToken cancellationToken)
     {
         _process = process;
         _container = container;
+        _aContainer = aContainer;
         _targetRate = targetRate;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _stderr = Task.Run(() => ReadStderrAsync(_stop.Token), CancellationToken.None);
@@ -47,6 +49,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     public static async Task<FfmpegPcmSource> StartAsync(Stream input, ContainerKind kind, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
     {
         string container = ContainerSniffer.Describe(kind);
+        string aContainer = ContainerSniffer.WithArticle(kind);
         var start = new ProcessStartInfo(ffmpegPath)
         {
             RedirectStandardInput = true,
@@ -65,10 +68,10 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         catch (Win32Exception)
         {
             throw new AudioFormatException(AudioError.DecoderMissing,
-                $"This is a {container} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
+                $"This is {aContainer} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
         }
 
-        var source = new FfmpegPcmSource(process, input, container, targetRate, cancellationToken);
+        var source = new FfmpegPcmSource(process, input, container, aContainer, targetRate, cancellationToken);
         try
         {
             // ffmpeg names the audio stream before it writes any sample; a file it cannot read ends it instead.
@@ -79,7 +82,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
             {
                 await source._stderr.ConfigureAwait(false);
                 throw new AudioFormatException(AudioError.UndecodableAudio,
-                    $"This looks like a {container} file, but it could not be decoded: {source.Explain()}");
+                    $"This looks like {aContainer} file, but it could not be decoded: {source.Explain()}");
             }
             source.Format = await source._formatFound.Task.ConfigureAwait(false);
             return source;
@@ -119,7 +122,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         bool failed;
         lock (_lastLines) failed = samples == 0 && _lastLines.Any(IsErrorLine);
         if (failed && Explain() is var reason)
-            throw new AudioFormatException(AudioError.UndecodableAudio, $"This looks like a {_container} file, but no audio could be decoded from it: {reason}");
+            throw new AudioFormatException(AudioError.UndecodableAudio, $"This looks like {_aContainer} file, but no audio could be decoded from it: {reason}");
         bool damaged;
         lock (_lastLines) damaged = _lastLines.Any(IsErrorLine);
         if (damaged)
@@ -184,7 +187,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         lock (_lastLines) lines = [.. _lastLines];
         var errors = lines
             .Where(l => !l.StartsWith(' ') && !l.StartsWith("Input #") && !l.StartsWith("Output #") && !l.StartsWith("Stream mapping"))
-            .Select(l => ContextPrefix().Replace(l, "").Trim())
+            .Select(l => ContextPrefix().Replace(l, "").Replace("pipe:0: ", "").Trim())
             .Where(l => l.Length > 0 && !l.StartsWith("video:") && !l.StartsWith("size="))
             .Distinct()
             .TakeLast(2)

@@ -41,7 +41,7 @@ public sealed class MalformedInputTests
     {
         var e = await Assert.ThrowsAsync<AudioFormatException>(() => ReadAllAsync(make()));
         Assert.True(e.Error == AudioError.UndecodableAudio, $"{name}: {e.Error}: {e.Message}");
-        Assert.Contains($"{container} file", e.Message);
+        Assert.Contains($" {container} file", e.Message);
         Assert.Contains("could not be decoded", e.Message);
     }
 

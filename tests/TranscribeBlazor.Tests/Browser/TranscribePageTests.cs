@@ -123,4 +123,31 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         output.WriteLine($"decoder back in the pool {clock.ElapsedMilliseconds} ms after the tab closed");
         Assert.Equal(pool.Created, pool.Idle);
     }
+
+    [BrowserFact]
+    public async Task AnOpusFile_ThenABrokenFile_OneAfterTheOther()
+    {
+        if (!Tools.FfmpegAvailable) Assert.Fail("ffmpeg is needed to make the Opus file (.ci/run installs it)");
+        var page = await browser.NewPageAsync();
+        var input = page.Locator("[data-testid=drop-zone] input[type=file]");
+        var panel = page.Locator("[data-testid=transcript]");
+        var opus = Tools.Ffmpeg(TestAssets.JoinedLibriVoxWav(out _), "-c:a", "libopus", "-b:a", "32k", "-f", "ogg");
+
+        await input.SetInputFilesAsync(new FilePayload { Name = "talk.opus", MimeType = "audio/ogg", Buffer = opus });
+        await Assertions.Expect(page.Locator(".transcript-format")).ToContainTextAsync("Ogg · opus · 48 kHz · mono");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        var finals = string.Join(' ', await page.Locator("[data-testid=final]").AllInnerTextsAsync());
+        Assert.Contains("amiable", finals);
+
+        // Damaged: an Ogg page signature followed by rubbish.
+        await input.SetInputFilesAsync(new FilePayload { Name = "broken.ogg", MimeType = "audio/ogg", Buffer = "OggS"u8.ToArray().Concat(Enumerable.Range(0, 5_000).Select(i => (byte)(i * 31))).ToArray() });
+        var error = page.Locator("[data-testid=error]");
+        await Assertions.Expect(error).ToContainTextAsync("broken.ogg: This looks like an Ogg file, but it could not be decoded");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("broken-after-opus"), FullPage = true });
+        // The Opus transcript is still on screen, and the page still takes files.
+        Assert.Contains("amiable", string.Join(' ', await page.Locator("[data-testid=final]").AllInnerTextsAsync()));
+        await input.SetInputFilesAsync(new FilePayload { Name = "again.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path) });
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
+    }
 }
