@@ -9,6 +9,8 @@ namespace TranscribeBlazor.Tests.Audio;
 public sealed class CompressedFormatTests(ITestOutputHelper output)
 {
     [FfmpegTheory]
+    [InlineData("WAV", "16-bit PCM", "-f", "wav")]
+    [InlineData("WAV", "24-bit PCM", "-c:a", "pcm_s24le", "-ar", "44100", "-f", "wav")]
     [InlineData("FLAC", "flac", "-f", "flac")]
     [InlineData("Ogg", "opus", "-c:a", "libopus", "-b:a", "32k", "-f", "ogg")]
     [InlineData("Ogg", "vorbis", "-c:a", "libvorbis", "-f", "ogg")]
@@ -21,6 +23,7 @@ public sealed class CompressedFormatTests(ITestOutputHelper output)
         var file = Tools.Ffmpeg(File.ReadAllBytes(path), encode);
         var (engine, pool) = EngineFactory.PocketSphinx();
         using var poolScope = pool;
+        await EngineFactory.TranscribeAsync(engine, WavBuilder.Pcm16(new short[1_600], 16_000, 1)); // decoder created and warm
 
         var clock = Stopwatch.StartNew();
         await using var pipeline = await TranscribeBlazor.Sessions.TranscriptionPipeline.OpenAsync(new TrickleStream(file, 16 * 1024), engine, AudioInputOptions.Default, CancellationToken.None);
