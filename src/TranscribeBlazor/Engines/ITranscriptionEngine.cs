@@ -15,14 +15,14 @@ public interface ITranscriptionEngine
 
     int SampleRate { get; }
 
-    /// <summary>Whether the engine can run here, and if not, why (for the UI and CLI).</summary>
-    EngineAvailability CheckAvailability();
+    /// <summary>Whether the engine can run here, and if not, why (for the UI and CLI). May take a moment (credential lookups).</summary>
+    ValueTask<EngineAvailability> CheckAvailabilityAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Transcribes <paramref name="audio"/>. Each chunk's memory is only valid until the next chunk is
     /// requested. Cancelling stops both reading and recognition.
     /// </summary>
-    IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, CancellationToken cancellationToken);
+    IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, TranscriptionRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record EngineAvailability(bool IsAvailable, string? Reason)

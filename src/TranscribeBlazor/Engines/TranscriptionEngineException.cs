@@ -1,4 +1,4 @@
 namespace TranscribeBlazor.Engines;
 
 /// <summary>An engine could not transcribe; the message is shown to the user as it is.</summary>
-public sealed class TranscriptionEngineException(string message, Exception? inner = null) : Exception(message, inner);
+public class TranscriptionEngineException(string message, Exception? inner = null) : Exception(message, inner);

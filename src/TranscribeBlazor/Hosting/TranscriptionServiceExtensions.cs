@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TranscribeBlazor.Engines;
+using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Sessions;
 
@@ -16,8 +17,13 @@ public static class TranscriptionServiceExtensions
         services.AddOptions<PocketSphinxOptions>().BindConfiguration(PocketSphinxOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddOptions<AwsTranscribeOptions>().BindConfiguration(AwsTranscribeOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
         services.TryAddSingleton<DecoderPool>();
         services.AddSingleton<ITranscriptionEngine, PocketSphinxEngine>();
+        services.TryAddSingleton<AwsCredentialSource>();
+        services.AddSingleton<ITranscriptionEngine, AwsTranscribeEngine>();
         services.TryAddSingleton<EngineCatalog>();
         services.TryAddScoped<TranscriptionSession>();
         services.TryAddSingleton(TimeProvider.System);

@@ -13,11 +13,13 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
 {
     private readonly EngineAudioReader _audio;
     private readonly ITranscriptionEngine _engine;
+    private readonly TranscriptionRequest _request;
 
-    private TranscriptionPipeline(EngineAudioReader audio, ITranscriptionEngine engine)
+    private TranscriptionPipeline(EngineAudioReader audio, ITranscriptionEngine engine, TranscriptionRequest request)
     {
         _audio = audio;
         _engine = engine;
+        _request = request;
     }
 
     public AudioFormatInfo SourceFormat => _audio.Format;
@@ -29,18 +31,18 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     public IReadOnlyList<string> Notices => _audio.Notices;
 
     /// <summary>Reads the header (so a bad file fails here, before any engine work) and checks the engine can run.</summary>
-    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, AudioInputOptions input, CancellationToken cancellationToken)
+    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, AudioInputOptions input, CancellationToken cancellationToken, TranscriptionRequest? request = null)
     {
-        var availability = engine.CheckAvailability();
+        var availability = await engine.CheckAvailabilityAsync(cancellationToken).ConfigureAwait(false);
         if (!availability.IsAvailable)
             throw new TranscriptionEngineException($"{engine.DisplayName} is unavailable: {availability.Reason}");
         var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionPipeline(audio, engine);
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
     }
 
     public async IAsyncEnumerable<TranscriptResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var result in _engine.TranscribeAsync(_audio.ReadChunksAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+        await foreach (var result in _engine.TranscribeAsync(_audio.ReadChunksAsync(cancellationToken), _request, cancellationToken).ConfigureAwait(false))
             yield return result;
     }
 

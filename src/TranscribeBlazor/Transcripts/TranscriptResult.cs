@@ -7,12 +7,16 @@ namespace TranscribeBlazor.Transcripts;
 /// </summary>
 /// <param name="StartTime">Seconds from the start of the audio.</param>
 /// <param name="EndTime">Seconds from the start of the audio.</param>
+/// <param name="ChannelId">"ch_0", "ch_1" when channels are transcribed separately; null otherwise.</param>
+/// <param name="LanguageCode">The language the engine recognised, when it identified it.</param>
 public sealed record TranscriptResult(
     string ResultId,
     double StartTime,
     double EndTime,
     bool IsPartial,
-    IReadOnlyList<TranscriptAlternative> Alternatives)
+    IReadOnlyList<TranscriptAlternative> Alternatives,
+    string? ChannelId = null,
+    string? LanguageCode = null)
 {
     /// <summary>The best alternative's text, or empty when the engine heard nothing it could name.</summary>
     public string Transcript => Alternatives.Count > 0 ? Alternatives[0].Transcript : string.Empty;

@@ -18,9 +18,9 @@ public sealed class ScriptedEngine(params TranscriptResult[] script) : ITranscri
     public int SamplesRead { get; private set; }
     public bool SawCancellation { get; private set; }
 
-    public EngineAvailability CheckAvailability() => EngineAvailability.Available;
+    public ValueTask<EngineAvailability> CheckAvailabilityAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(EngineAvailability.Available);
 
-    public async IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, TranscriptionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int next = 0;
         try

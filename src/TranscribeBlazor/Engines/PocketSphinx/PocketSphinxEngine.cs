@@ -21,7 +21,10 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
 
     public int SampleRate => 16_000;
 
-    public EngineAvailability CheckAvailability()
+    public ValueTask<EngineAvailability> CheckAvailabilityAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(CheckAvailability());
+
+    private EngineAvailability CheckAvailability()
     {
         var o = options.Value;
         if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(InteropPocketSphinx.Library, out var library))
@@ -35,6 +38,7 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
 
     public async IAsyncEnumerable<TranscriptResult> TranscribeAsync(
         IAsyncEnumerable<ReadOnlyMemory<short>> audio,
+        TranscriptionRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var availability = CheckAvailability();
