@@ -34,18 +34,8 @@ public static partial class SharedCorpus
         return string.Join(' ', intervals.Select(i => i.Text.Trim()));
     }
 
-    private static string? Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "TranscribeBlazor.sln")))
-            {
-                string corpus = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                return File.Exists(System.IO.Path.Combine(corpus, "manifest.tsv")) ? corpus : null;
-            }
-        }
-        return null;
-    }
+    private static string? Locate() =>
+        SharedFolder.Find("corpus") is { } corpus && File.Exists(System.IO.Path.Combine(corpus, "manifest.tsv")) ? corpus : null;
 
     [GeneratedRegex(@"[^a-z0-9']+")]
     private static partial Regex NotAWordCharacter();

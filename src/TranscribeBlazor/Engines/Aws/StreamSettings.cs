@@ -40,6 +40,11 @@ public sealed record StreamSettings
     /// <summary>Query parameters for these settings at the given sample rate, in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ToQuery(int sampleRate)
     {
+        Require(LanguageCode, "The language code", "en-US");
+        Require(LanguageOptions, "The candidate languages", "en-US,es-US", allowComma: true);
+        Require(VocabularyName, "The custom vocabulary name", "my-vocabulary");
+        Require(VocabularyFilterName, "The vocabulary filter name", "my-filter");
+        Require(PiiEntityTypes, "The PII entity types", "NAME,ADDRESS", allowComma: true);
         var q = new List<KeyValuePair<string, string>>();
         void Add(string key, string? value)
         {
@@ -71,5 +76,16 @@ public sealed record StreamSettings
         else if (IdentifyPii) Add("content-identification-type", "PII");
         if (RedactPii || IdentifyPii) Add("pii-entity-types", PiiEntityTypes);
         return q;
+    }
+
+    // The service's names are ASCII letters, digits and . _ - (lists comma-separated); anything else
+    // is a typo, and would also make the signed URL differ between signer and service.
+    private static void Require(string? value, string what, string example, bool allowComma = false)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        foreach (char c in value.Trim())
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' || (allowComma && c == ',')))
+                throw new AwsTranscribeException(AwsErrorKind.BadRequest,
+                    $"{what} \"{value}\" has a character Amazon Transcribe does not accept ('{c}'); use letters, digits, '.', '_' and '-' (like \"{example}\").");
     }
 }

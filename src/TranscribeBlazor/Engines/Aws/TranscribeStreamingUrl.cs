@@ -30,14 +30,20 @@ public static class TranscribeStreamingUrl
         {
             Query = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")),
         };
-        var request = new AWSSigningRequest { HttpMethod = HttpMethod.Get, RequestUri = unsigned.Uri };
+        return PresignGet(unsigned.Uri, credentials, region, "transcribe", signedAtUtc, expiry);
+    }
+
+    /// <summary>SigV4 query presigning of a GET that signs only <c>host</c> (what the published vectors test).</summary>
+    internal static Uri PresignGet(Uri uri, ImmutableCredentials credentials, string region, string service, DateTime signedAtUtc, TimeSpan expiry)
+    {
+        var request = new AWSSigningRequest { HttpMethod = HttpMethod.Get, RequestUri = uri };
         var parameters = new AWSSigV4Parameters
         {
             Credentials = credentials.UseToken
                 ? new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token)
                 : new BasicAWSCredentials(credentials.AccessKey, credentials.SecretKey),
             Region = Amazon.RegionEndpoint.GetBySystemName(region),
-            Service = "transcribe",
+            Service = service,
             SignedAt = signedAtUtc,
         };
         return AWSSigV4Signer.Presign(request, parameters, expiry).Uri;
