@@ -106,7 +106,7 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
     {
         var o = options.Value;
         int frameSamples = SampleRate * o.FrameMilliseconds / 1000;
-        var frames = Channel.CreateBounded<short[]>(new BoundedChannelOptions(QueuedFrames) { SingleReader = true, SingleWriter = true });
+        var frames = Channel.CreateBounded<PcmFrame>(new BoundedChannelOptions(QueuedFrames) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => FrameAsync(audio, frameSamples, frames.Writer, cancellationToken), CancellationToken.None);
         var silence = new short[frameSamples];
         var keepAlive = TimeSpan.FromSeconds(o.KeepAliveSeconds);
@@ -132,10 +132,9 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
                     var due = TimeSpan.FromSeconds(sentSamples / (double)SampleRate / o.PacingFactor) - clock.Elapsed;
                     if (due > TimeSpan.Zero)
                         await Task.Delay(due, time, cancellationToken).ConfigureAwait(false);
-                    int length = frame.Length == frameSamples ? frameSamples : frame.Length;
-                    await SendFrameAsync(socket, frame, length, cancellationToken).ConfigureAwait(false);
-                    sentSamples += length;
-                    ArrayPool<short>.Shared.Return(frame);
+                    await SendFrameAsync(socket, frame.Samples, frame.Length, cancellationToken).ConfigureAwait(false);
+                    sentSamples += frame.Length;
+                    ArrayPool<short>.Shared.Return(frame.Samples);
                 }
             }
             await reading.ConfigureAwait(false); // surfaces a decoding error from the source
@@ -144,11 +143,14 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
         finally
         {
             await reading.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            while (frames.Reader.TryRead(out var left)) ArrayPool<short>.Shared.Return(left);
+            while (frames.Reader.TryRead(out var left)) ArrayPool<short>.Shared.Return(left.Samples);
         }
     }
 
-    private static async Task FrameAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, int frameSamples, ChannelWriter<short[]> frames, CancellationToken cancellationToken)
+    /// <summary>A pooled buffer holding <see cref="Length"/> samples (the pool may hand out a longer array).</summary>
+    private readonly record struct PcmFrame(short[] Samples, int Length);
+
+    private static async Task FrameAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, int frameSamples, ChannelWriter<PcmFrame> frames, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         short[]? frame = null;
@@ -167,14 +169,14 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
                     filled += n;
                     if (filled == frameSamples)
                     {
-                        await frames.WriteAsync(Trim(frame, frameSamples), cancellationToken).ConfigureAwait(false);
+                        await frames.WriteAsync(new PcmFrame(frame, frameSamples), cancellationToken).ConfigureAwait(false);
                         frame = null;
                         filled = 0;
                     }
                 }
             }
             if (frame is not null && filled > 0)
-                await frames.WriteAsync(Trim(frame, filled), cancellationToken).ConfigureAwait(false);
+                await frames.WriteAsync(new PcmFrame(frame, filled), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -185,16 +187,6 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
         {
             frames.TryComplete(failure);
         }
-    }
-
-    // Pooled arrays may be longer than asked; a short last frame is copied to its exact length.
-    private static short[] Trim(short[] frame, int length)
-    {
-        if (frame.Length == length) return frame;
-        var exact = new short[length];
-        frame.AsSpan(0, length).CopyTo(exact);
-        ArrayPool<short>.Shared.Return(frame);
-        return exact;
     }
 
     private static async Task SendFrameAsync(WebSocket socket, short[] samples, int length, CancellationToken cancellationToken)
