@@ -26,6 +26,7 @@ public static class TranscriptionServiceExtensions
         services.AddSingleton<ITranscriptionEngine, AwsTranscribeEngine>();
         services.TryAddSingleton<EngineCatalog>();
         services.TryAddScoped<TranscriptionSession>();
+        services.TryAddScoped<Settings.SettingsStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());
         return services;

@@ -33,7 +33,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
     /// Starts transcribing. <paramref name="open"/> is called on a background thread; <paramref name="displayName"/>
     /// is only shown, never used as a path. Returns false (and changes nothing) if a run is under way.
     /// </summary>
-    public bool Start(string displayName, Func<CancellationToken, Stream> open, string? engineId = null)
+    public bool Start(string displayName, Func<CancellationToken, Stream> open, string? engineId = null, TranscriptionRequest? request = null)
     {
         lock (_gate)
         {
@@ -45,7 +45,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
             _beforeRun = _current;
             _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, displayName, engine.DisplayName, null, 0, TimeSpan.Zero, "Reading the file…");
             var token = _cancel.Token;
-            _run = Task.Run(() => RunAsync(displayName, engine, open, token), CancellationToken.None);
+            _run = Task.Run(() => RunAsync(displayName, engine, request ?? TranscriptionRequest.Default, open, token), CancellationToken.None);
         }
         Changed?.Invoke();
         return true;
@@ -85,7 +85,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         }
     }
 
-    private async Task RunAsync(string displayName, ITranscriptionEngine engine, Func<CancellationToken, Stream> open, CancellationToken cancellationToken)
+    private async Task RunAsync(string displayName, ITranscriptionEngine engine, TranscriptionRequest request, Func<CancellationToken, Stream> open, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         TranscriptionPipeline? pipeline = null;
@@ -95,7 +95,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         {
             await using var spool = UploadSpool.Start(open(cancellationToken), cancellationToken);
             await using var source = spool.OpenReader();
-            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken).ConfigureAwait(false);
+            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, request).ConfigureAwait(false);
             await using var pipelineScope = pipeline;
             Update(s => s with { Format = pipeline.SourceFormat, Message = "Transcribing…" });
             await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))

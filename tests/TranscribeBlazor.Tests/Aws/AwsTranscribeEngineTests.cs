@@ -277,3 +277,37 @@ public sealed class PocketSphinxTheoryAttribute : TheoryAttribute
             Skip = "Needs Debian packages libpocketsphinx3, pocketsphinx-en-us and pocketsphinx-testdata (.ci/run installs them).";
     }
 }
+
+public sealed class AwsCommandLineTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
+{
+    [PocketSphinxFact]
+    public async Task TheVerb_TakesEngineAws_AndItsConfigurationOnTheCommandLine()
+    {
+        fixture.Server.Behavior = FakeBehavior.Normal;
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await TranscribeBlazor.Cli.TranscribeCommand.RunAsync(
+        [
+            TestAssets.LibriVox()[1].Path, "--engine", "aws", "--format", "text",
+            $"--Transcription:Aws:Endpoint={fixture.Server.Endpoint}",
+            $"--Transcription:Aws:AccessKeyId={FakeTranscribeServer.AccessKey}",
+            $"--Transcription:Aws:SecretAccessKey={FakeTranscribeServer.SecretKey}",
+            "--Transcription:Aws:PacingFactor=8",
+        ], stdout, stderr);
+
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal(0, code);
+        Assert.Contains("young man", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task WithoutCredentials_TheVerbSaysWhy_AndExitsThree()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await TranscribeBlazor.Cli.TranscribeCommand.RunAsync(
+            ["/dev/null", "--engine", "aws", "--Transcription:Aws:AccessKeyId=AKIDEXAMPLE0000"], stdout, stderr);
+        Assert.Equal(3, code);
+        Assert.Contains("Amazon Transcribe is unavailable: Transcription:Aws has only half a key pair", stderr.ToString());
+    }
+}

@@ -3,15 +3,19 @@ using Microsoft.Playwright;
 namespace TranscribeBlazor.Tests.Support;
 
 /// <summary>Debian's Chromium driven by Playwright (its own browser download is never used) against <see cref="AppServer"/>.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public AppServer App { get; } = new();
+    public BrowserFixture() : this(new AppServer()) { }
+
+    protected BrowserFixture(AppServer app) => App = app;
+
+    public AppServer App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await App.InitializeAsync();
         if (!File.Exists(TestAssets.Chromium)) return; // the tests skip themselves with the reason
@@ -43,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return Path.Combine(dir, name + ".png");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

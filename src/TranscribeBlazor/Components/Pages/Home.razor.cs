@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Engines;
+using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Sessions;
+using TranscribeBlazor.Settings;
 
 namespace TranscribeBlazor.Components.Pages;
 
@@ -9,12 +12,24 @@ public sealed partial class Home : IDisposable
 {
     private SessionSnapshot _snapshot = SessionSnapshot.Idle;
     private RenderCoalescer? _renders;
+    private IReadOnlyList<EngineChoice> _choices = [];
+    private UserSettings _settings = UserSettings.Default;
+    private readonly CancellationTokenSource _disposed = new();
 
     [Inject]
     private TranscriptionSession Session { get; set; } = default!;
 
     [Inject]
     private IOptions<TranscriptionOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private EngineCatalog Engines { get; set; } = default!;
+
+    [Inject]
+    private AwsCredentialSource AwsCredentials { get; set; } = default!;
+
+    [Inject]
+    private SettingsStore Store { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -26,19 +41,34 @@ public sealed partial class Home : IDisposable
         Session.Changed += _renders.Request;
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        // Browser storage needs the circuit's JS; engine checks may take a moment (AWS credential chain).
+        _settings = await Store.LoadAsync();
+        StateHasChanged();
+        _choices = await EngineChoice.ListAsync(Engines, AwsCredentials, _disposed.Token);
+        StateHasChanged();
+    }
+
+    private async Task OnSettingsChanged(UserSettings settings)
+    {
+        _settings = settings;
+        await Store.SaveAsync(settings);
+    }
+
     private void OnFileSelected(IBrowserFile file)
     {
         long max = Options.Value.MaxUploadBytes;
-        if (file.Size > max)
-        {
-            Session.Reject(file.Name, $"This file is {file.Size / 1048576.0:0.#} MB; the limit is {max / 1048576.0:0.#} MB.");
-            return;
-        }
-        Session.Start(file.Name, ct => file.OpenReadStream(max, ct));
+        string? engine = _choices.FirstOrDefault(c => c.Id == _settings.EngineId) is { IsAvailable: true } chosen ? chosen.Id : null;
+        // The browser can report any size; the pipeline enforces the real limit while reading.
+        Session.Start(file.Name, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, _settings.ToRequest());
     }
 
     public void Dispose()
     {
+        _disposed.Cancel();
+        _disposed.Dispose();
         if (_renders is null) return;
         Session.Changed -= _renders.Request;
         _renders.Dispose();

@@ -60,7 +60,7 @@ public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, 
             AWSCredentials configured = string.IsNullOrWhiteSpace(o.SessionToken)
                 ? new BasicAWSCredentials(o.AccessKeyId, o.SecretAccessKey)
                 : new SessionAWSCredentials(o.AccessKeyId, o.SecretAccessKey, o.SessionToken);
-            return new AwsIdentity(configured, "configuration (Transcription:Aws)", Mask(o.AccessKeyId), Region, null);
+            return new AwsIdentity(configured, "the Transcription:Aws settings", Mask(o.AccessKeyId), Region, null);
         }
 
         try

@@ -1,0 +1,38 @@
+using TranscribeBlazor.Transcripts;
+
+namespace TranscribeBlazor.Components.Transcript;
+
+/// <summary>A stretch of a segment spoken by one speaker (or by nobody in particular when the engine gives no labels).</summary>
+public sealed record SpeakerRun(string? Speaker, IReadOnlyList<TranscriptItem> Items)
+{
+    /// <summary>"Speaker 1" for the engine's "0" or "spk_0".</summary>
+    public string? Label => Speaker is null ? null
+        : int.TryParse(Speaker.Replace("spk_", ""), out int n) ? $"Speaker {n + 1}" : $"Speaker {Speaker}";
+}
+
+public static class SpeakerRuns
+{
+    /// <summary>Whether the segment needs word-level rendering (speaker labels or redactions); plain text otherwise.</summary>
+    public static bool NeedsWords(TranscriptResult result) =>
+        result.Items.Any(i => i.Speaker is not null || i.Redacted);
+
+    /// <summary>Consecutive items grouped by speaker.</summary>
+    public static IReadOnlyList<SpeakerRun> Of(TranscriptResult result)
+    {
+        var runs = new List<SpeakerRun>();
+        List<TranscriptItem>? current = null;
+        string? speaker = null;
+        foreach (var item in result.Items)
+        {
+            // Punctuation carries no speaker of its own: it stays with the words before it.
+            if (current is null || (item.Type == TranscriptItemType.Pronunciation && item.Speaker != speaker))
+            {
+                current = [];
+                speaker = item.Speaker;
+                runs.Add(new SpeakerRun(speaker, current));
+            }
+            current.Add(item);
+        }
+        return runs;
+    }
+}
