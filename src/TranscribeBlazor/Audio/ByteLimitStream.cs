@@ -1,7 +1,9 @@
+using TranscribeBlazor.IO;
+
 namespace TranscribeBlazor.Audio;
 
 /// <summary>Ends a stream at <c>limit</c> bytes, remembering whether there was more.</summary>
-internal sealed class ByteLimitStream(Stream inner, long limit) : Stream
+internal sealed class ByteLimitStream(Stream inner, long limit) : ForwardReadStream
 {
     private long _read;
 
@@ -10,11 +12,6 @@ internal sealed class ByteLimitStream(Stream inner, long limit) : Stream
 
     public long BytesRead => _read;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -32,10 +29,4 @@ internal sealed class ByteLimitStream(Stream inner, long limit) : Stream
         return n;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,3 +1,4 @@
+using TranscribeBlazor.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace TranscribeBlazor.Uploads;
@@ -87,15 +88,9 @@ public sealed class UploadSpool : IAsyncDisposable
         _file.Dispose();
     }
 
-    private sealed class SpoolReader(UploadSpool spool) : Stream
+    private sealed class SpoolReader(UploadSpool spool) : ForwardReadStream
     {
         private long _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -119,12 +114,5 @@ public sealed class UploadSpool : IAsyncDisposable
                 await grew.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
