@@ -48,6 +48,9 @@ public sealed partial class Home : IDisposable
         _settings = await Store.LoadAsync();
         StateHasChanged();
         _choices = await EngineChoice.ListAsync(Engines, AwsCredentials, _disposed.Token);
+        // A remembered engine that cannot run now (credentials gone) falls back to the default, visibly.
+        if (_settings.EngineId is { } id && _choices.FirstOrDefault(c => c.Id == id) is not { IsAvailable: true })
+            _settings = _settings with { EngineId = null };
         StateHasChanged();
     }
 

@@ -76,8 +76,10 @@ public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, 
             };
             return new AwsIdentity(credentials, source, Mask(immutable.AccessKey), Region, null);
         }
-        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever the chain throws (no credentials, an unreachable metadata service, a broken
+            // profile file), the engine is simply unavailable, with the reason.
             return AwsIdentity.Missing($"No AWS credentials were found (environment variables, profile files, container or instance role): {e.Message}");
         }
     }
