@@ -1,6 +1,7 @@
 namespace TranscribeBlazor.Cli;
 
-public enum CliFormat { Jsonl, Text }
+/// <summary>jsonl streams every result event; the others are the page's export formats (text = txt).</summary>
+public enum CliFormat { Jsonl, Text, Txt, Srt, Vtt, Json }
 
 /// <summary>Arguments of the <c>transcribe</c> verb; anything of the form <c>--Section:Key=value</c> goes to configuration.</summary>
 public sealed record CliArguments(string File, CliFormat Format, string? Engine, string[] ConfigurationArgs)
@@ -20,7 +21,7 @@ public sealed record CliArguments(string File, CliFormat Format, string? Engine,
                 if (i + 1 >= args.Length) { error = $"{arg} needs a value."; return false; }
                 string value = args[++i];
                 if (arg == "--engine") engine = value;
-                else if (!Enum.TryParse(value, ignoreCase: true, out format)) { error = $"Unknown format '{value}' (jsonl or text)."; return false; }
+                else if (!Enum.TryParse(value, ignoreCase: true, out format)) { error = $"Unknown format '{value}' (jsonl, txt, srt, vtt or json)."; return false; }
             }
             else if (arg.StartsWith("--") && arg.Contains('='))
                 configuration.Add(arg);

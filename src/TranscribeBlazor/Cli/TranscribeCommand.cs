@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
+using TranscribeBlazor.Export;
 using TranscribeBlazor.Hosting;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Transcripts;
@@ -14,7 +15,7 @@ namespace TranscribeBlazor.Cli;
 public static class TranscribeCommand
 {
     public const string Verb = "transcribe";
-    private const string Usage = "usage: transcribe FILE [--format jsonl|text] [--engine ID] [--Section:Key=value ...]";
+    private const string Usage = "usage: transcribe FILE [--format jsonl|txt|srt|vtt|json] [--engine ID] [--Section:Key=value ...]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
@@ -41,15 +42,19 @@ public static class TranscribeCommand
             await using var file = OpenInput(parsed.File);
             var input = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TranscriptionOptions>>().Value.AudioInput;
             await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken);
-            bool anySpeech = false;
+            var finals = new List<TranscriptResult>();
             await foreach (var result in pipeline.RunAsync(cancellationToken))
             {
                 if (parsed.Format == CliFormat.Jsonl)
                     await stdout.WriteLineAsync(TranscriptJson.ToJsonLine(result));
-                else if (!result.IsPartial && result.Transcript.Length > 0)
-                    await stdout.WriteLineAsync(result.Transcript);
-                anySpeech |= !result.IsPartial && result.Transcript.Length > 0;
+                else if (!result.IsPartial && result.Transcript.Length > 0 && parsed.Format is CliFormat.Text or CliFormat.Txt)
+                    await stdout.WriteAsync(TranscriptExporter.Text([result])); // plain text streams as it settles
+                if (!result.IsPartial && result.Transcript.Length > 0)
+                    finals.Add(result);
             }
+            if (parsed.Format is CliFormat.Srt or CliFormat.Vtt or CliFormat.Json)
+                await stdout.WriteAsync(TranscriptExporter.Export(finals, Enum.Parse<ExportFormat>(parsed.Format.ToString())));
+            bool anySpeech = finals.Count > 0;
             if (!anySpeech)
                 await stderr.WriteLineAsync(SessionMessages.NoSpeech);
             foreach (var notice in pipeline.Notices)

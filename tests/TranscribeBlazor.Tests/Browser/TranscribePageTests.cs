@@ -150,4 +150,39 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
     }
+
+    [BrowserFact]
+    public async Task EachExport_DownloadsTheTranscriptInItsFormat()
+    {
+        var page = await browser.NewPageAsync();
+        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "young man.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+
+        async Task<(string Name, string Text)> DownloadAsync(string format)
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"[data-testid=export-{format}]").ClickAsync());
+            return (download.SuggestedFilename, await File.ReadAllTextAsync((await download.PathAsync())!));
+        }
+
+        var txt = await DownloadAsync("txt");
+        Assert.Equal("young man.txt", txt.Name);
+        Assert.Equal("he was not an illness those young man\n", txt.Text);
+
+        var srt = await DownloadAsync("srt");
+        Assert.Equal("young man.srt", srt.Name);
+        Assert.Matches(@"^1\n00:00:0\d,\d{3} --> 00:00:0\d,\d{3}\nhe was not an illness those young man\n\n$", srt.Text);
+
+        var vtt = await DownloadAsync("vtt");
+        Assert.StartsWith("WEBVTT\n\n00:00:0", vtt.Text);
+        Assert.Contains("he was not an illness those young man", vtt.Text);
+
+        var json = await DownloadAsync("json");
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Text);
+        var result = doc.RootElement.GetProperty("Transcript").GetProperty("Results")[0];
+        Assert.False(result.GetProperty("IsPartial").GetBoolean());
+        Assert.Equal("young", result.GetProperty("Alternatives")[0].GetProperty("Items")[6].GetProperty("Content").GetString());
+    }
 }

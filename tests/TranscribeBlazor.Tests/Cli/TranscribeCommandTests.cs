@@ -41,6 +41,20 @@ public sealed class TranscribeCommandTests
         Assert.Equal("he was not an illness those young man", stdout.Trim());
     }
 
+    [PocketSphinxFact]
+    public async Task TheExportFormats_AreTheSameAsThePages()
+    {
+        var (code, srt, _) = await RunAsync(TestAssets.LibriVox()[1].Path, "--format", "srt");
+        Assert.Equal(0, code);
+        Assert.Matches(@"^1\n00:00:0\d,\d{3} --> 00:00:0\d,\d{3}\nhe was not an illness those young man\n\n$", srt);
+        var (_, vtt, _) = await RunAsync(TestAssets.LibriVox()[1].Path, "--format", "vtt");
+        Assert.StartsWith("WEBVTT\n\n", vtt);
+        var (_, json, _) = await RunAsync(TestAssets.LibriVox()[1].Path, "--format", "json");
+        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("Transcript").GetProperty("Results").GetArrayLength());
+        var (_, txt, _) = await RunAsync(TestAssets.LibriVox()[1].Path, "--format", "txt");
+        Assert.Equal("he was not an illness those young man\n", txt);
+    }
+
     [Fact]
     public async Task ABadFile_ExitsWithCodeTwo_AndTheSameMessageAsTheUi()
     {
@@ -61,7 +75,7 @@ public sealed class TranscribeCommandTests
 
     [Theory]
     [InlineData(new string[0], "No file given.")]
-    [InlineData(new[] { "a.wav", "--format", "xml" }, "Unknown format 'xml'")]
+    [InlineData(new[] { "a.wav", "--format", "xml" }, "Unknown format 'xml' (jsonl, txt, srt, vtt or json)")]
     [InlineData(new[] { "a.wav", "--frobnicate" }, "Unknown option --frobnicate")]
     [InlineData(new[] { "a.wav", "b.wav" }, "Only one file at a time")]
     public async Task UsageErrors_ExitWithCodeOne(string[] args, string message)

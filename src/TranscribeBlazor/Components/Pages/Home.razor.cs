@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.Aws;
+using TranscribeBlazor.Export;
+using Microsoft.JSInterop;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Settings;
 
@@ -15,6 +17,11 @@ public sealed partial class Home : IDisposable
     private IReadOnlyList<EngineChoice> _choices = [];
     private UserSettings _settings = UserSettings.Default;
     private readonly CancellationTokenSource _disposed = new();
+    private IJSObjectReference? _module;
+    private string? _notice;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private TranscriptionSession Session { get; set; } = default!;
@@ -67,6 +74,24 @@ public sealed partial class Home : IDisposable
         // The browser can report any size; the pipeline enforces the real limit while reading.
         Session.Start(file.Name, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, _settings.ToRequest());
     }
+
+    private async Task ExportAsync(ExportFormat format)
+    {
+        var snapshot = Session.Current;
+        string text = TranscriptExporter.Export(snapshot.Transcript.Finals, format);
+        var module = await ModuleAsync();
+        await module.InvokeVoidAsync("download", ExportFormats.FileName(snapshot.FileName, format), ExportFormats.MediaType(format), text);
+    }
+
+    private async Task CopyAsync()
+    {
+        var module = await ModuleAsync();
+        bool copied = await module.InvokeAsync<bool>("copyText", TranscriptExporter.Text(Session.Current.Transcript.Finals));
+        _notice = copied ? "Copied to the clipboard." : "The browser did not allow copying; use TXT instead.";
+    }
+
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/transcript.js");
 
     public void Dispose()
     {
