@@ -11,9 +11,13 @@ public sealed record SessionSnapshot(
     AudioFormatInfo? Format,
     double SecondsProcessed,
     TimeSpan Elapsed,
-    string? Message)
+    string? Message,
+    string? RunId = null)
 {
     public static SessionSnapshot Idle { get; } = new(SessionStatus.Idle, TranscriptState.Empty, null, null, null, 0, TimeSpan.Zero, null);
+
+    /// <summary>A finished run worth keeping: it ended (done or cancelled) with something transcribed.</summary>
+    public bool IsKeepable => Status is SessionStatus.Done or SessionStatus.Cancelled && Transcript.Finals.Count > 0 && RunId is not null;
 
     public bool IsRunning => Status == SessionStatus.Running;
 

@@ -43,12 +43,26 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
             _cancel?.Dispose();
             _cancel = new CancellationTokenSource();
             _beforeRun = _current;
-            _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, displayName, engine.DisplayName, null, 0, TimeSpan.Zero, "Reading the file…");
+            _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, displayName, engine.DisplayName, null, 0, TimeSpan.Zero, "Reading the file…",
+                RunId: Guid.NewGuid().ToString("N"));
             var token = _cancel.Token;
             _run = Task.Run(() => RunAsync(displayName, engine, request ?? TranscriptionRequest.Default, open, token), CancellationToken.None);
         }
         Changed?.Invoke();
         return true;
+    }
+
+    /// <summary>Shows a transcript from history (when nothing is running). It is not a run: it is not saved again.</summary>
+    public void Show(History.HistoryEntry entry)
+    {
+        lock (_gate)
+        {
+            if (_current.IsRunning) return;
+            var transcript = entry.Results.Aggregate(TranscriptState.Empty, (state, result) => state.Apply(result));
+            _current = new SessionSnapshot(SessionStatus.Done, transcript, entry.Name, entry.Engine, null, entry.DurationSeconds, TimeSpan.Zero,
+                $"From history: {entry.Created.ToLocalTime():yyyy-MM-dd HH:mm}.");
+        }
+        Changed?.Invoke();
     }
 
     /// <summary>

@@ -19,8 +19,10 @@ public sealed record TranscriptResult(
     string? LanguageCode = null)
 {
     /// <summary>The best alternative's text, or empty when the engine heard nothing it could name.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Transcript => Alternatives.Count > 0 ? Alternatives[0].Transcript : string.Empty;
 
     /// <summary>The best alternative's items (words and punctuation).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<TranscriptItem> Items => Alternatives.Count > 0 ? Alternatives[0].Items : [];
 }

@@ -185,4 +185,36 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         Assert.False(result.GetProperty("IsPartial").GetBoolean());
         Assert.Equal("young", result.GetProperty("Alternatives")[0].GetProperty("Items")[6].GetProperty("Content").GetString());
     }
+
+    [BrowserFact]
+    public async Task AFinishedTranscript_IsKeptInHistory_AcrossAReload_AndOpens_RenamesAndDeletes()
+    {
+        var page = await browser.NewPageAsync();
+        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "kept.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+        var item = page.Locator("[data-testid=history-item]", new() { HasText = "kept.wav" });
+        await Assertions.Expect(item).ToHaveCountAsync(1);
+
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=drop-zone] input[type=file]')");
+        await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=final]")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("history"), FullPage = true });
+
+        await item.Locator("[data-testid=history-open]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToContainTextAsync("From history");
+
+        await item.Locator("[data-testid=history-rename]").ClickAsync();
+        await page.Locator("[data-testid=history-rename-input]").FillAsync("Austen, chapter one");
+        await page.Locator("[data-testid=history-rename-save]").ClickAsync();
+        var renamed = page.Locator("[data-testid=history-item]", new() { HasText = "Austen, chapter one" });
+        await Assertions.Expect(renamed).ToHaveCountAsync(1);
+
+        await renamed.Locator("[data-testid=history-delete]").ClickAsync();
+        await Assertions.Expect(renamed).ToHaveCountAsync(0);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Export;
+using TranscribeBlazor.History;
 using Microsoft.JSInterop;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Settings;
@@ -19,6 +20,12 @@ public sealed partial class Home : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private IJSObjectReference? _module;
     private string? _notice;
+    private IReadOnlyList<HistorySummary> _history = [];
+    private string? _historyMessage;
+    private string? _savedRunId;
+
+    [Inject]
+    private HistoryStore History { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -42,7 +49,12 @@ public sealed partial class Home : IDisposable
     {
         _snapshot = Session.Current;
         _renders = new RenderCoalescer(
-            () => InvokeAsync(() => { _snapshot = Session.Current; StateHasChanged(); }),
+            () => InvokeAsync(async () =>
+            {
+                _snapshot = Session.Current;
+                StateHasChanged();
+                await KeepIfFinishedAsync(_snapshot);
+            }),
             RenderCoalescer.DefaultInterval,
             e => _ = DispatchExceptionAsync(e));
         Session.Changed += _renders.Request;
@@ -53,6 +65,7 @@ public sealed partial class Home : IDisposable
         if (!firstRender) return;
         // Browser storage needs the circuit's JS; engine checks may take a moment (AWS credential chain).
         _settings = await Store.LoadAsync();
+        _history = await History.ListAsync();
         StateHasChanged();
         _choices = await EngineChoice.ListAsync(Engines, AwsCredentials, _disposed.Token);
         // A remembered engine that cannot run now (credentials gone) falls back to the default, visibly.
@@ -73,6 +86,58 @@ public sealed partial class Home : IDisposable
         string? engine = _choices.FirstOrDefault(c => c.Id == _settings.EngineId) is { IsAvailable: true } chosen ? chosen.Id : null;
         // The browser can report any size; the pipeline enforces the real limit while reading.
         Session.Start(file.Name, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, _settings.ToRequest());
+    }
+
+    /// <summary>A run that ended with something transcribed goes to the browser's history, once.</summary>
+    private async Task KeepIfFinishedAsync(SessionSnapshot snapshot)
+    {
+        if (!snapshot.IsKeepable || snapshot.RunId == _savedRunId) return;
+        _savedRunId = snapshot.RunId;
+        var entry = new HistoryEntry(snapshot.RunId!, snapshot.FileName ?? "Recording", DateTimeOffset.UtcNow, snapshot.SecondsProcessed,
+            snapshot.EngineName ?? "", snapshot.Transcript.Finals);
+        try
+        {
+            var evicted = await History.AddAsync(entry);
+            _historyMessage = evicted.Count > 0 ? $"History is full: removed the oldest ({string.Join(", ", evicted.Select(e => e.Name))})." : null;
+        }
+        catch (HistoryFullException e)
+        {
+            _historyMessage = e.Message;
+        }
+        _history = await History.ListAsync();
+        StateHasChanged();
+    }
+
+    private async Task OpenFromHistoryAsync(string id)
+    {
+        var entry = await History.GetAsync(id);
+        if (entry is null)
+        {
+            _historyMessage = "That transcript could not be read any more and was removed from the list.";
+            _history = await History.ListAsync();
+            return;
+        }
+        _historyMessage = null;
+        Session.Show(entry);
+    }
+
+    private async Task RenameInHistoryAsync((string Id, string Name) rename)
+    {
+        await History.RenameAsync(rename.Id, rename.Name);
+        _history = await History.ListAsync();
+    }
+
+    private async Task DeleteFromHistoryAsync(string id)
+    {
+        await History.DeleteAsync(id);
+        _history = await History.ListAsync();
+    }
+
+    private async Task ClearHistoryAsync()
+    {
+        await History.ClearAsync();
+        _history = [];
+        _historyMessage = null;
     }
 
     private async Task ExportAsync(ExportFormat format)

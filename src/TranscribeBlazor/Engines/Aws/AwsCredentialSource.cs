@@ -9,7 +9,7 @@ namespace TranscribeBlazor.Engines.Aws;
 /// the standard AWS chain (environment variables, profile files with AWS_PROFILE, web identity,
 /// container and instance roles). Only a masked access key and the source are ever shown.
 /// </summary>
-public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, TimeProvider time) : IDisposable
+public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, TimeProvider time, ILogger<AwsCredentialSource>? logger = null) : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private readonly DefaultAWSCredentialsIdentityResolver _chain = new();
@@ -80,7 +80,9 @@ public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, 
         {
             // Whatever the chain throws (no credentials, an unreachable metadata service, a broken
             // profile file), the engine is simply unavailable, with the reason.
-            return AwsIdentity.Missing($"No AWS credentials were found (environment variables, profile files, container or instance role): {e.Message}");
+            // The chain's own report lists every provider it tried; it goes to the log, the page gets the gist.
+            logger?.LogInformation("No AWS credentials: {Reason}", e.Message);
+            return AwsIdentity.Missing("No AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with an instance or container role.");
         }
     }
 
