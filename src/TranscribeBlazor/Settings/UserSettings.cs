@@ -13,5 +13,9 @@ public sealed record UserSettings
 
     public StreamSettings Aws { get; init; } = new();
 
+    public bool DarkTheme { get; init; }
+
+    public string ThemeName => DarkTheme ? "material-dark" : "material";
+
     public TranscriptionRequest ToRequest() => new() { Aws = Aws };
 }

@@ -217,4 +217,23 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await renamed.Locator("[data-testid=history-delete]").ClickAsync();
         await Assertions.Expect(renamed).ToHaveCountAsync(0);
     }
+
+    [BrowserFact]
+    public async Task TheDarkTheme_AppliesAtOnce_AndSurvivesAReload()
+    {
+        var page = await browser.NewPageAsync();
+        const string background = "() => getComputedStyle(document.body).backgroundColor";
+        string light = await page.EvaluateAsync<string>(background);
+        await page.Locator("[data-testid=theme]").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
+        string dark = await page.EvaluateAsync<string>(background);
+        await page.WaitForTimeoutAsync(500); // the theme's stylesheet swap settles before the picture
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("dark-theme"), FullPage = true });
+
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() === '{dark}'", null, new() { Timeout = 15_000 });
+
+        await page.Locator("[data-testid=theme]").ClickAsync(); // back to light for the other tests' screenshots
+        await page.WaitForFunctionAsync($"() => ({background})() === '{light}'");
+    }
 }

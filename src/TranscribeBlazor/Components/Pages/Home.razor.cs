@@ -28,6 +28,9 @@ public sealed partial class Home : IDisposable
     private HistoryStore History { get; set; } = default!;
 
     [Inject]
+    private Radzen.ThemeService Theme { get; set; } = default!;
+
+    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
@@ -65,6 +68,7 @@ public sealed partial class Home : IDisposable
         if (!firstRender) return;
         // Browser storage needs the circuit's JS; engine checks may take a moment (AWS credential chain).
         _settings = await Store.LoadAsync();
+        Theme.SetTheme(_settings.ThemeName);
         _history = await History.ListAsync();
         StateHasChanged();
         _choices = await EngineChoice.ListAsync(Engines, AwsCredentials, _disposed.Token);
@@ -76,6 +80,8 @@ public sealed partial class Home : IDisposable
 
     private async Task OnSettingsChanged(UserSettings settings)
     {
+        if (settings.DarkTheme != _settings.DarkTheme)
+            Theme.SetTheme(settings.ThemeName);
         _settings = settings;
         await Store.SaveAsync(settings);
     }
