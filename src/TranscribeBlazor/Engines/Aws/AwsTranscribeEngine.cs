@@ -112,6 +112,10 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
         var keepAlive = TimeSpan.FromSeconds(o.KeepAliveSeconds);
         var clock = Stopwatch.StartNew();
         long sentSamples = 0;
+        // Pacing runs from a baseline that a stall moves forward: after one, the backlog goes out at
+        // real time again, never as a catch-up burst.
+        var baselineTime = TimeSpan.Zero;
+        long baselineSamples = 0;
         try
         {
             while (true)
@@ -123,13 +127,14 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
                     timeline.Add(sentSamples / (double)SampleRate, frameSamples / (double)SampleRate);
                     await SendFrameAsync(socket, silence, silence.Length, cancellationToken).ConfigureAwait(false);
                     sentSamples += silence.Length;
+                    (baselineTime, baselineSamples) = (clock.Elapsed, sentSamples);
                     continue;
                 }
                 if (!await ready.ConfigureAwait(false)) break;
                 while (frames.Reader.TryRead(out var frame))
                 {
-                    // Pace: frame n goes out when n frames' worth of audio would have played at PacingFactor × real time.
-                    var due = TimeSpan.FromSeconds(sentSamples / (double)SampleRate / o.PacingFactor) - clock.Elapsed;
+                    // Pace: a frame goes out when the audio before it would have played at PacingFactor × real time.
+                    var due = baselineTime + TimeSpan.FromSeconds((sentSamples - baselineSamples) / (double)SampleRate / o.PacingFactor) - clock.Elapsed;
                     if (due > TimeSpan.Zero)
                         await Task.Delay(due, time, cancellationToken).ConfigureAwait(false);
                     await SendFrameAsync(socket, frame.Samples, frame.Length, cancellationToken).ConfigureAwait(false);
