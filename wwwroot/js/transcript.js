@@ -19,3 +19,34 @@ export async function copyText(text) {
     return false; // no permission, or not a secure context: the caller says so
   }
 }
+
+// The player: the audio element plays the file the user picked, straight from the file input.
+// Play position goes to .NET a few times a second; .NET decides which word is lit.
+export function attachPlayer(input, audio, dotnet) {
+  let url = null;
+  input.addEventListener("change", () => {
+    if (url) URL.revokeObjectURL(url);
+    const file = input.files && input.files[0];
+    url = file ? URL.createObjectURL(file) : null;
+    if (url) audio.src = url; else audio.removeAttribute("src");
+    dotnet.invokeMethodAsync("OnPlayerSource", !!url);
+  });
+  let last = 0;
+  const report = () => {
+    const now = performance.now();
+    if (now - last < 100) return;
+    last = now;
+    dotnet.invokeMethodAsync("OnPlayerTime", audio.currentTime);
+  };
+  audio.addEventListener("timeupdate", report);
+  audio.addEventListener("seeked", () => { last = 0; report(); });
+}
+
+export function seek(audio, seconds) {
+  audio.currentTime = seconds;
+}
+
+export function scrollIntoView(selector) {
+  const element = document.querySelector(selector);
+  if (element) element.scrollIntoView({ block: "nearest", behavior: "smooth" });
+}

@@ -236,4 +236,32 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await page.Locator("[data-testid=theme]").ClickAsync(); // back to light for the other tests' screenshots
         await page.WaitForFunctionAsync($"() => ({background})() === '{light}'");
     }
+
+    [BrowserFact]
+    public async Task ThePlayer_LightsTheWordBeingSpoken_AndAClickOnAWordSeeksThere()
+    {
+        var page = await browser.NewPageAsync();
+        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "librivox.wav", MimeType = "audio/wav", Buffer = TestAssets.JoinedLibriVoxWav(out _),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        var player = page.Locator("[data-testid=player]");
+        await Assertions.Expect(player).ToBeVisibleAsync();
+
+        await page.EvaluateAsync("() => { const a = document.querySelector('[data-testid=player]'); a.muted = true; return a.play(); }");
+        var current = page.Locator("[data-testid=word].current");
+        await Assertions.Expect(current).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        string first = (await current.GetAttributeAsync("data-start"))!;
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=word].current')?.dataset.start !== '{first}'", null, new() { Timeout = 10_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("player"), FullPage = true });
+        await page.EvaluateAsync("() => document.querySelector('[data-testid=player]').pause()");
+
+        var target = page.Locator("[data-testid=word]", new() { HasText = "amiable" }).First;
+        double start = double.Parse((await target.GetAttributeAsync("data-start"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await target.ClickAsync();
+        await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('[data-testid=player]').currentTime - {start.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.05");
+        await Assertions.Expect(target).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
+        Assert.Contains("confidence", await target.GetAttributeAsync("title"));
+    }
 }

@@ -40,7 +40,7 @@ public sealed class TranscriptPanelMarkupTests
         Assert.Equal(2, Count(html, "final"));
         Assert.Equal(1, Count(html, "partial"));
         Assert.Equal(1, Count(html, "cancel"));
-        Assert.Matches("data-testid=\"final\"[^>]*>\\s*<span class=\"segment-time\">0:00.2 – 0:06.8</span>\\s*<span class=\"segment-text\">first words</span>", html);
+        Assert.Matches("data-testid=\"final\"[^>]*>\\s*<span class=\"segment-time\">0:00.2 – 0:06.8</span>\\s*<span class=\"segment-text\">\\s*<span class=\"word\" data-testid=\"word\" data-start=\"0.2\" data-end=\"0.3\" title=\"0:00.2 – 0:00.3 · confidence 90 %\"[^>]*>first</span>", html);
         Assert.Contains("being rewritten", html);
         Assert.Contains("WAV · 16-bit PCM · 44.1 kHz · stereo · 0:30.0", html);
         Assert.Contains("15.0 s of 30.0 s · 5.0× real time", html);

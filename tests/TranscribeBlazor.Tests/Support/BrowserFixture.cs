@@ -25,7 +25,8 @@ public class BrowserFixture : IAsyncLifetime
             ExecutablePath = TestAssets.Chromium,
             Headless = true,
             // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                   "--autoplay-policy=no-user-gesture-required"], // the player test starts playback from script
         });
     }
 

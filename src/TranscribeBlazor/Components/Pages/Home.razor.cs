@@ -5,6 +5,9 @@ using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Export;
 using TranscribeBlazor.History;
+using TranscribeBlazor.Transcripts;
+using TranscribeBlazor.Components.Player;
+using TranscribeBlazor.Components.Upload;
 using Microsoft.JSInterop;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Settings;
@@ -23,6 +26,13 @@ public sealed partial class Home : IDisposable
     private IReadOnlyList<HistorySummary> _history = [];
     private string? _historyMessage;
     private string? _savedRunId;
+    private DropZone? _dropZone;
+    private AudioPlayer? _player;
+    private DotNetObjectReference<Home>? _self;
+    private bool _hasAudio;
+    private int _currentWord = -1;
+    private WordTimeline? _timeline;
+    private int _timelineFinals = -1;
 
     [Inject]
     private HistoryStore History { get; set; } = default!;
@@ -69,6 +79,11 @@ public sealed partial class Home : IDisposable
         // Browser storage needs the circuit's JS; engine checks may take a moment (AWS credential chain).
         _settings = await Store.LoadAsync();
         Theme.SetTheme(_settings.ThemeName);
+        if (_dropZone?.Input is { } input && _player is not null)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await (await ModuleAsync()).InvokeVoidAsync("attachPlayer", input, _player.Element, _self);
+        }
         _history = await History.ListAsync();
         StateHasChanged();
         _choices = await EngineChoice.ListAsync(Engines, AwsCredentials, _disposed.Token);
@@ -92,6 +107,34 @@ public sealed partial class Home : IDisposable
         string? engine = _choices.FirstOrDefault(c => c.Id == _settings.EngineId) is { IsAvailable: true } chosen ? chosen.Id : null;
         // The browser can report any size; the pipeline enforces the real limit while reading.
         Session.Start(file.Name, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, _settings.ToRequest());
+    }
+
+    [JSInvokable]
+    public Task OnPlayerSource(bool hasAudio) => InvokeAsync(() =>
+    {
+        _hasAudio = hasAudio;
+        StateHasChanged();
+    });
+
+    /// <summary>The player's position: light the word being spoken (looked up on the server, so the markup stays Blazor's).</summary>
+    [JSInvokable]
+    public Task OnPlayerTime(double seconds) => InvokeAsync(async () =>
+    {
+        var finals = _snapshot.Transcript.Finals;
+        if (_timeline is null || _timelineFinals != finals.Count)
+            (_timeline, _timelineFinals) = (new WordTimeline(finals), finals.Count);
+        int word = _timeline.IndexAt(seconds);
+        if (word == _currentWord) return;
+        _currentWord = word;
+        StateHasChanged();
+        if (word >= 0)
+            await (await ModuleAsync()).InvokeVoidAsync("scrollIntoView", ".word.current");
+    });
+
+    private async Task SeekAsync(double seconds)
+    {
+        if (_player is null || !_hasAudio || _snapshot.RunId is null) return;
+        await (await ModuleAsync()).InvokeVoidAsync("seek", _player.Element, seconds);
     }
 
     /// <summary>A run that ended with something transcribed goes to the browser's history, once.</summary>
@@ -168,6 +211,7 @@ public sealed partial class Home : IDisposable
     {
         _disposed.Cancel();
         _disposed.Dispose();
+        _self?.Dispose();
         if (_renders is null) return;
         Session.Changed -= _renders.Request;
         _renders.Dispose();
