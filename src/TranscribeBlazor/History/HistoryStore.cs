@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TranscribeBlazor.Storage;
 
 namespace TranscribeBlazor.History;
 

@@ -27,8 +27,8 @@ public static class TranscriptionServiceExtensions
         services.TryAddSingleton<EngineCatalog>();
         services.TryAddScoped<TranscriptionSession>();
         services.TryAddScoped<Settings.SettingsStore>();
-        services.TryAddScoped<History.IBrowserStorage, History.ProtectedBrowserStorageAdapter>();
-        services.TryAddScoped(sp => new History.HistoryStore(sp.GetRequiredService<History.IBrowserStorage>()));
+        services.TryAddScoped<Storage.IBrowserStorage, Storage.ProtectedBrowserStorageAdapter>();
+        services.TryAddScoped(sp => new History.HistoryStore(sp.GetRequiredService<Storage.IBrowserStorage>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());
         return services;

@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using TranscribeBlazor.Storage;
 
 namespace TranscribeBlazor.Settings;
 
 /// <summary>
-/// Settings in the browser's local storage, encrypted and signed by the server (ProtectedLocalStorage),
-/// so the browser holds them but cannot read or forge them. A missing, old or tampered value reads
-/// as the defaults rather than failing the page.
+/// Settings in the browser's local storage, encrypted and signed by the server (see
+/// <see cref="ProtectedBrowserStorageAdapter"/>), so the browser holds them but cannot read or forge
+/// them. A missing, old or tampered value reads as the defaults rather than failing the page.
 /// </summary>
-public sealed class SettingsStore(ProtectedLocalStorage storage, ILogger<SettingsStore> logger)
+public sealed class SettingsStore(IBrowserStorage storage, ILogger<SettingsStore> logger)
 {
     private const string Key = "transcribeblazor.settings.v1";
 
@@ -16,10 +15,9 @@ public sealed class SettingsStore(ProtectedLocalStorage storage, ILogger<Setting
     {
         try
         {
-            var stored = await storage.GetAsync<UserSettings>(Key);
-            return stored.Success && stored.Value is not null ? stored.Value : UserSettings.Default;
+            return await storage.GetAsync<UserSettings>(Key) ?? UserSettings.Default;
         }
-        catch (Exception e) when (e is CryptographicException or System.Text.Json.JsonException or InvalidOperationException)
+        catch (Exception e) when (e is BrowserStorageException or InvalidOperationException)
         {
             logger.LogInformation("Stored settings could not be read ({Reason}); using defaults", e.GetType().Name);
             return UserSettings.Default;
@@ -32,7 +30,7 @@ public sealed class SettingsStore(ProtectedLocalStorage storage, ILogger<Setting
         {
             await storage.SetAsync(Key, settings);
         }
-        catch (Exception e) when (e is Microsoft.JSInterop.JSException or InvalidOperationException or TaskCanceledException)
+        catch (Exception e) when (e is BrowserStorageException or Microsoft.JSInterop.JSException or InvalidOperationException or TaskCanceledException)
         {
             // Private browsing or a full quota: the settings still apply to this tab.
             logger.LogInformation("Settings could not be stored in the browser ({Reason})", e.GetType().Name);

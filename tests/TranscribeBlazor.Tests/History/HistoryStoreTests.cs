@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TranscribeBlazor.History;
+using TranscribeBlazor.Storage;
 using TranscribeBlazor.Tests.Export;
 
 namespace TranscribeBlazor.Tests.History;

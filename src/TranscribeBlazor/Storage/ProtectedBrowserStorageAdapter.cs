@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.JSInterop;
 
-namespace TranscribeBlazor.History;
+namespace TranscribeBlazor.Storage;
 
 /// <summary><see cref="IBrowserStorage"/> over ProtectedLocalStorage: encrypted and signed by the server, kept by the browser.</summary>
 public sealed class ProtectedBrowserStorageAdapter(ProtectedLocalStorage storage) : IBrowserStorage

@@ -1,6 +1,6 @@
-namespace TranscribeBlazor.History;
+namespace TranscribeBlazor.Storage;
 
-/// <summary>Key-value storage in the user's browser (ProtectedLocalStorage in the app, a dictionary in tests).</summary>
+/// <summary>Key-value storage in the user's browser (ProtectedLocalStorage in the app, a dictionary in tests); used by settings and history.</summary>
 public interface IBrowserStorage
 {
     /// <summary>The value, or default when absent. Throws <see cref="BrowserStorageException"/> when the stored value is unreadable.</summary>
@@ -10,9 +10,4 @@ public interface IBrowserStorage
     Task SetAsync<T>(string key, T value);
 
     Task DeleteAsync(string key);
-}
-
-public sealed class BrowserStorageException(string message, bool quotaExceeded, Exception? inner = null) : Exception(message, inner)
-{
-    public bool QuotaExceeded { get; } = quotaExceeded;
 }
