@@ -119,12 +119,10 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
 
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         await _stderr.ConfigureAwait(false);
-        bool failed;
-        lock (_lastLines) failed = samples == 0 && _lastLines.Any(IsErrorLine);
-        if (failed && Explain() is var reason)
-            throw new AudioFormatException(AudioError.UndecodableAudio, $"This looks like {_aContainer} file, but no audio could be decoded from it: {reason}");
         bool damaged;
         lock (_lastLines) damaged = _lastLines.Any(IsErrorLine);
+        if (damaged && samples == 0)
+            throw new AudioFormatException(AudioError.UndecodableAudio, $"This looks like {_aContainer} file, but no audio could be decoded from it: {Explain()}");
         if (damaged)
             Warning = $"Parts of this {_container} file are damaged ({Explain().TrimEnd('.')}); the transcript may have gaps.";
         if (_process.ExitCode != 0)
