@@ -25,10 +25,10 @@ internal static class AwsErrors
     }
 
     /// <summary>The HTTP upgrade was refused: AWS names the reason in <c>x-amzn-ErrorType</c>.</summary>
-    public static AwsTranscribeException FromHandshake(HttpStatusCode status, string? errorType, string accessKeyHint)
+    public static AwsTranscribeException FromHandshake(HttpStatusCode status, string? errorType, string accessKeyHint, Exception? inner = null)
     {
         string type = (errorType ?? "").Split(':')[0];
-        return type switch
+        var refusal = type switch
         {
             "ExpiredTokenException" or "ExpiredToken" or "RequestExpired" => new(AwsErrorKind.ExpiredCredentials,
                 "The AWS credentials have expired. Refresh them (for example `aws sso login`, or new keys) and try again."),
@@ -42,8 +42,9 @@ internal static class AwsErrors
             "ServiceUnavailableException" => FromStreamException("ServiceUnavailableException", null),
             _ when (int)status == 429 => FromStreamException("LimitExceededException", null),
             _ when (int)status >= 500 => FromStreamException("ServiceUnavailableException", $"HTTP {(int)status}"),
-            _ => new(AwsErrorKind.BadRequest, $"Amazon Transcribe refused the stream (HTTP {(int)status}{(type.Length > 0 ? ", " + type : "")})."),
+            _ => new AwsTranscribeException(AwsErrorKind.BadRequest, $"Amazon Transcribe refused the stream (HTTP {(int)status}{(type.Length > 0 ? ", " + type : "")})."),
         };
+        return inner is null ? refusal : new AwsTranscribeException(refusal.Kind, refusal.Message, inner);
     }
 
     public static AwsTranscribeException NoNetwork(string host, Exception inner) =>

@@ -88,8 +88,7 @@ public sealed class AwsTranscribeEngine(AwsCredentialSource credentials, IOption
         catch (WebSocketException e) when (socket.HttpStatusCode != 0)
         {
             string? errorType = socket.HttpResponseHeaders?.FirstOrDefault(h => h.Key.Equals("x-amzn-ErrorType", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-            var refusal = AwsErrors.FromHandshake(socket.HttpStatusCode, errorType, identity.AccessKeyHint);
-            throw new AwsTranscribeException(refusal.Kind, refusal.Message, e);
+            throw AwsErrors.FromHandshake(socket.HttpStatusCode, errorType, identity.AccessKeyHint, e);
         }
         catch (WebSocketException e)
         {
