@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Radzen;
+using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Components;
 
 namespace TranscribeBlazor.Hosting;
@@ -19,11 +21,23 @@ public static class WebAppExtensions
 
     public static WebApplication UseTranscribeBlazor(this WebApplication app)
     {
+        ReserveThreadsForDecoders(app.Services.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.MaxDecoders);
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// A PocketSphinx decode keeps a pool thread busy for as long as its audio keeps coming (a whole
+    /// uploaded file). On a 2-core machine two of them would take the pool's every thread, and the
+    /// circuits' own work (events, renders, upload chunks) would wait for the pool's slow thread injection.
+    /// </summary>
+    public static void ReserveThreadsForDecoders(int decoders)
+    {
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + decoders), io);
     }
 }

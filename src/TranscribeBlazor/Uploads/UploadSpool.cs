@@ -54,25 +54,18 @@ public sealed class UploadSpool : IAsyncDisposable
     private async Task CopyAsync(Stream source, CancellationToken cancellationToken)
     {
         var buffer = new byte[CopyBufferSize];
-        try
+        await using (source.ConfigureAwait(false))
         {
-            await using (source.ConfigureAwait(false))
+            long offset = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                long offset = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await RandomAccess.WriteAsync(_file, buffer.AsMemory(0, read), offset, cancellationToken).ConfigureAwait(false);
-                    offset += read;
-                    Interlocked.Exchange(ref _received, offset);
-                    Signal();
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                await RandomAccess.WriteAsync(_file, buffer.AsMemory(0, read), offset, cancellationToken).ConfigureAwait(false);
+                offset += read;
+                Interlocked.Exchange(ref _received, offset);
+                Signal();
             }
-        }
-        finally
-        {
-            Signal(); // wake the reader to see the end (or the failure)
         }
     }
 
@@ -111,7 +104,8 @@ public sealed class UploadSpool : IAsyncDisposable
                     await spool._copy.ConfigureAwait(false); // rethrows the upload's failure, if any
                     return 0;
                 }
-                await grew.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // The copy's end is awaited too: its last signal can fire before the task counts as completed.
+                await Task.WhenAny(grew.Task, spool._copy).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
