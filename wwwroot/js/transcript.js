@@ -20,17 +20,9 @@ export async function copyText(text) {
   }
 }
 
-// The player: the audio element plays the file the user picked, straight from the file input.
-// Play position goes to .NET a few times a second; .NET decides which word is lit.
-export function attachPlayer(input, audio, dotnet) {
-  let url = null;
-  input.addEventListener("change", () => {
-    if (url) URL.revokeObjectURL(url);
-    const file = input.files && input.files[0];
-    url = file ? URL.createObjectURL(file) : null;
-    if (url) audio.src = url; else audio.removeAttribute("src");
-    dotnet.invokeMethodAsync("OnPlayerSource", !!url);
-  });
+// The player: the audio element plays a file the user picked, straight from its file input, so
+// nothing is uploaded twice. Play position goes to .NET a few times a second; .NET decides which word is lit.
+export function attachPlayer(audio, dotnet) {
   let last = 0;
   const report = () => {
     const now = performance.now();
@@ -40,6 +32,14 @@ export function attachPlayer(input, audio, dotnet) {
   };
   audio.addEventListener("timeupdate", report);
   audio.addEventListener("seeked", () => { last = 0; report(); });
+}
+
+// Points the player at files[index] of a file input (or at nothing); true when there is a file to play.
+export function playFile(audio, input, index) {
+  if (audio.src) URL.revokeObjectURL(audio.src);
+  const file = input && input.files && input.files[index];
+  if (file) audio.src = URL.createObjectURL(file); else audio.removeAttribute("src");
+  return !!file;
 }
 
 export function seek(audio, seconds) {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace TranscribeBlazor.Sessions;
 
 /// <summary>
-/// Cancels the circuit's transcription when its browser goes away. A closed tab and a lost network
+/// Cancels the circuit's transcription, and empties its queue, when its browser goes away. A closed tab and a lost network
 /// look the same from here, so the run gets <see cref="TranscriptionOptions.DisconnectGraceSeconds"/>
 /// to reconnect before its decoder is given back; the circuit itself lingers longer, for Blazor's own
 /// reconnection.
@@ -16,7 +16,7 @@ public sealed class SessionCircuitHandler(TranscriptionSession session, IOptions
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var grace = TimeSpan.FromSeconds(options.Value.DisconnectGraceSeconds);
-        Interlocked.Exchange(ref _grace, time.CreateTimer(_ => session.Cancel(), null, grace, Timeout.InfiniteTimeSpan))?.Dispose();
+        Interlocked.Exchange(ref _grace, time.CreateTimer(_ => session.CancelAll(), null, grace, Timeout.InfiniteTimeSpan))?.Dispose();
         return Task.CompletedTask;
     }
 

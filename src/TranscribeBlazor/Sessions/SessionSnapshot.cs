@@ -14,6 +14,15 @@ public sealed record SessionSnapshot(
     string? Message,
     string? RunId = null)
 {
+    /// <summary>Files dropped after this one, in the order they will run.</summary>
+    public IReadOnlyList<WaitingFile> Waiting { get; init; } = [];
+
+    /// <summary>Bytes of the file received from the browser so far.</summary>
+    public long BytesReceived { get; init; }
+
+    /// <summary>The file's size as the browser reported it, when known.</summary>
+    public long? BytesTotal { get; init; }
+
     public static SessionSnapshot Idle { get; } = new(SessionStatus.Idle, TranscriptState.Empty, null, null, null, 0, TimeSpan.Zero, null);
 
     /// <summary>A finished run worth keeping: it ended (done or cancelled) with something transcribed.</summary>

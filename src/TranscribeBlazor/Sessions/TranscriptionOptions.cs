@@ -24,6 +24,10 @@ public sealed class TranscriptionOptions
     [Required]
     public string FfmpegPath { get; set; } = "ffmpeg";
 
+    /// <summary>Files one browser can have waiting behind the one being transcribed.</summary>
+    [Range(0, 1000)]
+    public int MaxWaitingFiles { get; set; } = 20;
+
     /// <summary>How long a transcription keeps running after its browser disconnects, waiting for it to come back.</summary>
     [Range(0, 3600)]
     public double DisconnectGraceSeconds { get; set; } = 10;

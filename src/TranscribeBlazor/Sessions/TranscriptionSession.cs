@@ -17,6 +17,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
     private readonly Lock _gate = new();
     private CancellationTokenSource? _cancel;
     private Task _run = Task.CompletedTask;
+    private readonly List<QueuedFile> _waiting = [];
     private volatile SessionSnapshot _current = SessionSnapshot.Idle;
     private SessionSnapshot _beforeRun = SessionSnapshot.Idle;
     private bool _disposed;
@@ -29,28 +30,92 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
     /// <summary>Completes when the current run has ended (for tests and orderly shutdown).</summary>
     public Task Completion => _run;
 
+    /// <summary>Raised from a background thread with the last snapshot of each run that ended, before the next queued file starts.</summary>
+    public event Action<SessionSnapshot>? RunEnded;
+
     /// <summary>
-    /// Starts transcribing. <paramref name="open"/> is called on a background thread; <paramref name="displayName"/>
+    /// Starts transcribing now. <paramref name="open"/> is called on a background thread; <paramref name="displayName"/>
     /// is only shown, never used as a path. Returns false (and changes nothing) if a run is under way.
     /// </summary>
-    public bool Start(string displayName, Func<CancellationToken, Stream> open, string? engineId = null, TranscriptionRequest? request = null)
+    public bool Start(string displayName, Func<CancellationToken, Stream> open, string? engineId = null, TranscriptionRequest? request = null, long? size = null)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_current.IsRunning) return false;
-            var engine = (engineId is null ? null : engines.Find(engineId)) ?? engines.Default;
-            _cancel?.Dispose();
-            _cancel = new CancellationTokenSource();
-            _beforeRun = _current;
-            _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, displayName, engine.DisplayName, null, 0, TimeSpan.Zero, "Reading the file…",
-                RunId: Guid.NewGuid().ToString("N"));
-            var token = _cancel.Token;
-            _run = Task.Run(() => RunAsync(displayName, engine, request ?? TranscriptionRequest.Default, open, token), CancellationToken.None);
+            StartLocked(new QueuedFile(displayName, size, open, engineId, request));
         }
         Changed?.Invoke();
         return true;
     }
+
+    /// <summary>
+    /// Adds files to run one after another, after whatever is running or waiting. Returns those that did
+    /// not fit under <see cref="TranscriptionOptions.MaxWaitingFiles"/>; nothing else changes for them.
+    /// </summary>
+    public IReadOnlyList<QueuedFile> Enqueue(IReadOnlyList<QueuedFile> files)
+    {
+        IReadOnlyList<QueuedFile> refused;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // When nothing runs, the first file starts at once rather than waiting.
+            int room = Math.Max(0, options.Value.MaxWaitingFiles - _waiting.Count + (_current.IsRunning ? 0 : 1));
+            _waiting.AddRange(files.Take(room));
+            refused = files.Skip(room).ToArray();
+            if (!_current.IsRunning && _waiting.Count > 0)
+                StartLocked(TakeNextLocked());
+            else
+                _current = _current with { Waiting = WaitingLocked() };
+        }
+        Changed?.Invoke();
+        return refused;
+    }
+
+    /// <summary>Takes a file out of the queue before it starts; false if it is not waiting (any more).</summary>
+    public bool Remove(string id)
+    {
+        lock (_gate)
+        {
+            if (_waiting.RemoveAll(f => f.Id == id) == 0) return false;
+            _current = _current with { Waiting = WaitingLocked() };
+        }
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>Empties the queue and cancels the run: what was transcribed so far stays.</summary>
+    public void CancelAll()
+    {
+        lock (_gate)
+        {
+            _waiting.Clear();
+            _current = _current with { Waiting = [] };
+        }
+        Changed?.Invoke();
+        Cancel();
+    }
+
+    private void StartLocked(QueuedFile file)
+    {
+        var engine = (file.EngineId is null ? null : engines.Find(file.EngineId)) ?? engines.Default;
+        _cancel?.Dispose();
+        _cancel = new CancellationTokenSource();
+        _beforeRun = _current;
+        _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, file.Name, engine.DisplayName, null, 0, TimeSpan.Zero, "Reading the file…",
+            RunId: file.Id) { Waiting = WaitingLocked(), BytesTotal = file.Size };
+        var token = _cancel.Token;
+        _run = Task.Run(() => RunAsync(file, engine, token), CancellationToken.None);
+    }
+
+    private QueuedFile TakeNextLocked()
+    {
+        var next = _waiting[0];
+        _waiting.RemoveAt(0);
+        return next;
+    }
+
+    private WaitingFile[] WaitingLocked() => [.. _waiting.Select(f => new WaitingFile(f.Id, f.Name, f.Size))];
 
     /// <summary>Shows a transcript from history (when nothing is running). It is not a run: it is not saved again.</summary>
     public void Show(History.HistoryEntry entry)
@@ -60,26 +125,12 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
             if (_current.IsRunning) return;
             var transcript = entry.Results.Aggregate(TranscriptState.Empty, (state, result) => state.Apply(result));
             _current = new SessionSnapshot(SessionStatus.Done, transcript, entry.Name, entry.Engine, null, entry.DurationSeconds, TimeSpan.Zero,
-                $"From history: {entry.Created.ToLocalTime():yyyy-MM-dd HH:mm}.");
+                $"From history: {entry.Created.ToLocalTime():yyyy-MM-dd HH:mm}.") { Waiting = _current.Waiting };
         }
         Changed?.Invoke();
     }
 
-    /// <summary>
-    /// Refuses a file before reading it (e.g. too large). The transcript on screen stays; only the
-    /// status says what went wrong.
-    /// </summary>
-    public void Reject(string displayName, string reason)
-    {
-        lock (_gate)
-        {
-            if (_current.IsRunning) return;
-            _current = _current with { Status = SessionStatus.Error, Message = $"{displayName}: {reason}" };
-        }
-        Changed?.Invoke();
-    }
-
-    /// <summary>Stops the run; what was transcribed so far stays.</summary>
+    /// <summary>Stops the run; what was transcribed so far stays, and the next waiting file starts.</summary>
     public void Cancel()
     {
         CancellationTokenSource? cancel;
@@ -99,17 +150,19 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         }
     }
 
-    private async Task RunAsync(string displayName, ITranscriptionEngine engine, TranscriptionRequest request, Func<CancellationToken, Stream> open, CancellationToken cancellationToken)
+    private async Task RunAsync(QueuedFile file, ITranscriptionEngine engine, CancellationToken cancellationToken)
     {
+        string displayName = file.Name;
         var clock = Stopwatch.StartNew();
         TranscriptionPipeline? pipeline = null;
+        UploadSpool? upload = null;
         using var ticker = new PeriodicTimer(ProgressInterval);
-        var ticking = TickAsync(ticker, clock, () => pipeline);
+        var ticking = TickAsync(ticker, clock, () => pipeline, () => upload);
         try
         {
-            await using var spool = UploadSpool.Start(open(cancellationToken), cancellationToken);
+            await using var spool = upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken);
             await using var source = spool.OpenReader();
-            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, request).ConfigureAwait(false);
+            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, file.Request).ConfigureAwait(false);
             await using var pipelineScope = pipeline;
             Update(s => s with { Format = pipeline.SourceFormat, Message = "Transcribing…" });
             await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
@@ -121,6 +174,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
             {
                 Status = SessionStatus.Done,
                 SecondsProcessed = pipeline.SecondsRead,
+                BytesReceived = spool.BytesReceived,
                 Elapsed = clock.Elapsed,
                 Message = DoneMessage(s, pipeline.SecondsRead, clock.Elapsed, pipeline.Notices),
             });
@@ -133,7 +187,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         {
             // A file refused before any result leaves the previous transcript on screen.
             Update(s => pipeline is null && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
-                ? _beforeRun with { Status = SessionStatus.Error, Message = $"{displayName}: {e.Message}" }
+                ? _beforeRun with { Status = SessionStatus.Error, Message = $"{displayName}: {e.Message}", Waiting = s.Waiting }
                 : s with { Status = SessionStatus.Error, Elapsed = clock.Elapsed, Message = e.Message });
         }
         catch (Exception e)
@@ -146,17 +200,36 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         {
             ticker.Dispose();
             await ticking.ConfigureAwait(false);
+            EndRun();
         }
     }
 
-    private async Task TickAsync(PeriodicTimer ticker, Stopwatch clock, Func<TranscriptionPipeline?> pipeline)
+    /// <summary>Reports the run that ended, then starts the next waiting file, if any (not after disposal).</summary>
+    private void EndRun()
+    {
+        SessionSnapshot ended;
+        bool next;
+        lock (_gate)
+        {
+            ended = _current;
+            next = !_disposed && _waiting.Count > 0;
+            if (next)
+                StartLocked(TakeNextLocked());
+        }
+        RunEnded?.Invoke(ended);
+        if (next)
+            Changed?.Invoke();
+    }
+
+    private async Task TickAsync(PeriodicTimer ticker, Stopwatch clock, Func<TranscriptionPipeline?> pipeline, Func<UploadSpool?> upload)
     {
         try
         {
             while (await ticker.WaitForNextTickAsync().ConfigureAwait(false))
             {
                 double seconds = pipeline()?.SecondsRead ?? 0;
-                Update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = clock.Elapsed } : s);
+                long bytes = upload()?.BytesReceived ?? 0;
+                Update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = clock.Elapsed, BytesReceived = bytes } : s);
             }
         }
         catch (ObjectDisposedException)
@@ -187,6 +260,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         {
             if (_disposed) return;
             _disposed = true;
+            _waiting.Clear();
             cancel = _cancel;
             run = _run;
         }

@@ -65,7 +65,7 @@ public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutput
         browser.Fake.Server.Behavior = FakeBehavior.Normal;
         var page = await PageWithAwsSelectedAsync(speakersAndRedaction: true);
         var partials = new List<string>();
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "librivox.wav", MimeType = "audio/wav", Buffer = TestAssets.JoinedLibriVoxWav(out _),
         });
@@ -98,7 +98,7 @@ public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutput
     {
         browser.Fake.Server.Behavior = FakeBehavior.Exception("ServiceUnavailableException", "Service is overloaded.");
         var page = await PageWithAwsSelectedAsync(speakersAndRedaction: false);
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "librivox.wav", MimeType = "audio/wav", Buffer = TestAssets.JoinedLibriVoxWav(out _),
         });

@@ -32,7 +32,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await page.EvaluateAsync(WatchPartials);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "librivox.wav",
             MimeType = "audio/wav",
@@ -65,7 +65,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
     public async Task DroppingANonWavFile_ShowsAnError_AndTheNextGoodFileStillWorks()
     {
         var page = await browser.NewPageAsync();
-        var input = page.Locator("[data-testid=drop-zone] input[type=file]");
+        var input = page.Locator(BrowserFixture.FileInput);
 
         await input.SetInputFilesAsync(new FilePayload { Name = "notes.wav", MimeType = "audio/wav", Buffer = "Meeting notes, not audio.\n"u8.ToArray() });
         var error = page.Locator("[data-testid=error]");
@@ -84,7 +84,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
     public async Task Cancel_StopsTheRun_KeepsWhatWasTranscribed_AndASecondFileCanFollow()
     {
         var page = await browser.NewPageAsync();
-        var input = page.Locator("[data-testid=drop-zone] input[type=file]");
+        var input = page.Locator(BrowserFixture.FileInput);
         // Two minutes of speech: long enough that Cancel lands mid-run.
         var one = TestAssets.JoinedLibriVoxWav(out _);
         var samples = TestAssets.ReadPcm16(one);
@@ -111,7 +111,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         var page = await browser.NewPageAsync();
         var samples = TestAssets.ReadPcm16(TestAssets.JoinedLibriVoxWav(out _));
         var longWav = WavBuilder.Pcm16([.. samples, .. samples, .. samples, .. samples, .. samples, .. samples], 16_000, 1);
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload { Name = "long.wav", MimeType = "audio/wav", Buffer = longWav });
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload { Name = "long.wav", MimeType = "audio/wav", Buffer = longWav });
         await page.Locator("[data-testid=partial]").First.WaitForAsync();
         Assert.True(pool.Created > pool.Idle, "a decoder should be in use while transcribing");
 
@@ -129,7 +129,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
     {
         if (!Tools.FfmpegAvailable) Assert.Fail("ffmpeg is needed to make the Opus file (.ci/run installs it)");
         var page = await browser.NewPageAsync();
-        var input = page.Locator("[data-testid=drop-zone] input[type=file]");
+        var input = page.Locator(BrowserFixture.FileInput);
         var panel = page.Locator("[data-testid=transcript]");
         var opus = Tools.Ffmpeg(TestAssets.JoinedLibriVoxWav(out _), "-c:a", "libopus", "-b:a", "32k", "-f", "ogg");
 
@@ -155,7 +155,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
     public async Task EachExport_DownloadsTheTranscriptInItsFormat()
     {
         var page = await browser.NewPageAsync();
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "young man.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path),
         });
@@ -190,7 +190,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
     public async Task AFinishedTranscript_IsKeptInHistory_AcrossAReload_AndOpens_RenamesAndDeletes()
     {
         var page = await browser.NewPageAsync();
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "kept.wav", MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path),
         });
@@ -199,7 +199,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await Assertions.Expect(item).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=drop-zone] input[type=file]')");
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
         await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=final]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("history"), FullPage = true });
@@ -241,7 +241,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
     public async Task ThePlayer_LightsTheWordBeingSpoken_AndAClickOnAWordSeeksThere()
     {
         var page = await browser.NewPageAsync();
-        await page.Locator("[data-testid=drop-zone] input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
             Name = "librivox.wav", MimeType = "audio/wav", Buffer = TestAssets.JoinedLibriVoxWav(out _),
         });
@@ -263,5 +263,45 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('[data-testid=player]').currentTime - {start.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.05");
         await Assertions.Expect(target).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
         Assert.Contains("confidence", await target.GetAttributeAsync("title"));
+    }
+
+    [BrowserFact]
+    public async Task SeveralFilesDropped_WaitTheirTurn_CanBeRemoved_AndTheRestAllFinish()
+    {
+        var page = await browser.NewPageAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("idle"), FullPage = true });
+        var utterances = TestAssets.LibriVox();
+        FilePayload Wav(string name, byte[] bytes) => new() { Name = name, MimeType = "audio/wav", Buffer = bytes };
+
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new[]
+        {
+            Wav("first.wav", TestAssets.JoinedLibriVoxWav(out _)),
+            Wav("second.wav", File.ReadAllBytes(utterances[1].Path)),
+        });
+        var waiting = page.Locator("[data-testid=queue-item]");
+        await Assertions.Expect(waiting).ToHaveCountAsync(1);
+        await Assertions.Expect(waiting).ToContainTextAsync("second.wav");
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToContainTextAsync("elapsed");
+
+        // A second drop while the first file runs joins the queue (through a fresh input: the earlier one keeps its files).
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(Wav("third.wav", File.ReadAllBytes(utterances[3].Path)));
+        await Assertions.Expect(waiting).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("queue"), FullPage = true });
+        await waiting.Filter(new() { HasText = "second.wav" }).Locator("[data-testid=queue-remove]").ClickAsync();
+        await Assertions.Expect(waiting).ToHaveCountAsync(1);
+
+        var history = page.Locator("[data-testid=history-item]");
+        await Assertions.Expect(history.Filter(new() { HasText = "first.wav" })).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await Assertions.Expect(history.Filter(new() { HasText = "third.wav" })).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        Assert.Equal(0, await history.Filter(new() { HasText = "second.wav" }).CountAsync());
+        Assert.Equal(0, await waiting.CountAsync());
+
+        // On screen: the last file, done, with its own audio in the player.
+        var panel = page.Locator("[data-testid=transcript]");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done");
+        await Assertions.Expect(panel.Locator("h2")).ToHaveTextAsync("third.wav");
+        double expected = TestAssets.ReadPcm16(File.ReadAllBytes(utterances[3].Path)).Length / 16_000.0;
+        await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('[data-testid=player]').duration - {expected.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.1");
+        Assert.Equal(2, await page.Locator("[data-testid=drop-zone] input[type=file]").CountAsync()); // first drop's input let go
     }
 }

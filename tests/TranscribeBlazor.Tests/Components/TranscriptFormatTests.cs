@@ -1,4 +1,5 @@
 using TranscribeBlazor.Components.Transcript;
+using TranscribeBlazor.Sessions;
 
 namespace TranscribeBlazor.Tests.Components;
 
@@ -18,4 +19,31 @@ public sealed class TranscriptFormatTests
     public void Describe_NamesRateChannelsAndDuration() =>
         Assert.Equal("WAV · 16-bit PCM · 22.05 kHz · mono · 0:02.0",
             TranscriptFormat.Describe(new TranscribeBlazor.Audio.WavFormat(1, 22_050, 16, TranscribeBlazor.Audio.WavSampleEncoding.Pcm16, 88_200).ToInfo()));
+
+    [Theory]
+    [InlineData(0, "0 KB")]
+    [InlineData(1, "1 KB")]
+    [InlineData(999_999, "1000 KB")]
+    [InlineData(12_345_678, "12.3 MB")]
+    [InlineData(1_500_000_000, "1.50 GB")]
+    public void Size_ReadsInDecimalUnits(long bytes, string expected) =>
+        Assert.Equal(expected, TranscriptFormat.Size(bytes));
+
+    [Fact]
+    public void Progress_ShowsTheUploadOnlyWhileItRuns_ThenAudio_Elapsed_AndSpeed()
+    {
+        var format = new TranscribeBlazor.Audio.AudioFormatInfo("WAV", "16-bit PCM", 1, 16_000, TimeSpan.FromSeconds(25));
+        var uploading = SessionSnapshot.Idle with
+        {
+            Status = SessionStatus.Running, Format = format, SecondsProcessed = 12.3, Elapsed = TimeSpan.FromSeconds(64),
+            BytesReceived = 3_200_000, BytesTotal = 10_000_000,
+        };
+        Assert.Equal("uploaded 3.2 MB of 10.0 MB · 12.3 s of 25.0 s · 1:04 elapsed · 0.2× real time", TranscriptFormat.Progress(uploading));
+
+        var uploaded = uploading with { BytesReceived = 10_000_000, Elapsed = TimeSpan.FromSeconds(3) };
+        Assert.Equal("12.3 s of 25.0 s · 0:03 elapsed · 4.1× real time", TranscriptFormat.Progress(uploaded));
+
+        var starting = SessionSnapshot.Idle with { Status = SessionStatus.Running, BytesTotal = 500 };
+        Assert.Equal("uploaded 0 KB of 1 KB · 0.0 s · 0:00 elapsed", TranscriptFormat.Progress(starting));
+    }
 }

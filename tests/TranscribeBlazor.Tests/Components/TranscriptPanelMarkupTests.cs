@@ -43,7 +43,7 @@ public sealed class TranscriptPanelMarkupTests
         Assert.Matches("data-testid=\"final\"[^>]*>\\s*<span class=\"segment-time\">0:00.2 – 0:06.8</span>\\s*<span class=\"segment-text\">\\s*<span class=\"word\" data-testid=\"word\" data-start=\"0.2\" data-end=\"0.3\" title=\"0:00.2 – 0:00.3 · confidence 90 %\"[^>]*>first</span>", html);
         Assert.Contains("being rewritten", html);
         Assert.Contains("WAV · 16-bit PCM · 44.1 kHz · stereo · 0:30.0", html);
-        Assert.Contains("15.0 s of 30.0 s · 5.0× real time", html);
+        Assert.Contains("15.0 s of 30.0 s · 0:03 elapsed · 5.0× real time", html);
         // Finals sit in the live region; the partial is kept out of it so screen readers are not flooded.
         Assert.Matches("aria-live=\"polite\"[^>]*>\\s*<li", html);
         Assert.Matches("data-testid=\"partial\"[^>]*aria-hidden=\"true\"|aria-hidden=\"true\"[^>]*data-testid=\"partial\"", html);

@@ -91,7 +91,7 @@ public sealed class TranscriptionSessionTests
     }
 
     [Fact]
-    public async Task Start_WhileRunning_IsRefused_AndReject_KeepsTheTranscript()
+    public async Task Start_WhileRunning_IsRefused()
     {
         var gate = new SemaphoreSlim(0);
         await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate });
@@ -99,11 +99,81 @@ public sealed class TranscriptionSessionTests
         Assert.False(session.Start("b.wav", _ => new MemoryStream(TwoSeconds)));
         gate.Release(10);
         await session.Completion;
-
-        session.Reject("huge.wav", "too large");
-        Assert.Equal(SessionStatus.Error, session.Current.Status);
-        Assert.Equal("huge.wav: too large", session.Current.Message);
+        Assert.Equal("a.wav", session.Current.FileName);
         Assert.Single(session.Current.Transcript.Finals);
+    }
+
+    [Fact]
+    public async Task QueuedFiles_RunOneAfterAnother_EachEndingReported()
+    {
+        await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)));
+        var ended = new List<SessionSnapshot>();
+        var allEnded = new TaskCompletionSource();
+        session.RunEnded += s => { lock (ended) { ended.Add(s); if (ended.Count == 3) allEnded.TrySetResult(); } };
+
+        var files = new[] { "a.wav", "b.wav", "c.wav" }.Select(n => new QueuedFile(n, TwoSeconds.Length, _ => new MemoryStream(TwoSeconds))).ToArray();
+        Assert.Empty(session.Enqueue(files));
+        await allEnded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["a.wav", "b.wav", "c.wav"], ended.Select(s => s.FileName));
+        Assert.All(ended, s => Assert.Equal(SessionStatus.Done, s.Status));
+        Assert.All(ended, s => Assert.Equal("words", Assert.Single(s.Transcript.Finals).Transcript));
+        Assert.Equal(files.Select(f => f.Id), ended.Select(s => s.RunId));
+        Assert.All(ended, s => Assert.Equal(TwoSeconds.Length, s.BytesReceived));
+        Assert.Equal(TwoSeconds.Length, ended[0].BytesTotal);
+        Assert.Empty(session.Current.Waiting);
+    }
+
+    [Fact]
+    public async Task WaitingFiles_CanBeRemoved_AndCancellingOneRunMovesOnToTheNext()
+    {
+        var gate = new SemaphoreSlim(0);
+        await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate });
+        var ended = new List<string?>();
+        session.RunEnded += s => { lock (ended) ended.Add($"{s.FileName}:{s.Status}"); };
+        var files = new[] { "a.wav", "b.wav", "c.wav" }.Select(n => new QueuedFile(n, null, _ => new MemoryStream(TwoSeconds))).ToArray();
+
+        session.Enqueue(files);
+        Assert.Equal("a.wav", session.Current.FileName);
+        Assert.Equal(["b.wav", "c.wav"], session.Current.Waiting.Select(w => w.Name));
+        Assert.True(session.Remove(files[1].Id));
+        Assert.False(session.Remove(files[0].Id)); // running, not waiting
+        Assert.Equal(["c.wav"], session.Current.Waiting.Select(w => w.Name));
+
+        session.Cancel();
+        await WaitUntil(() => session.Current is { FileName: "c.wav", IsRunning: true });
+        gate.Release(10);
+        await WaitUntil(() => session.Current.Status == SessionStatus.Done);
+        Assert.Equal(["a.wav:Cancelled", "c.wav:Done"], ended);
+    }
+
+    [Fact]
+    public async Task CancelAll_EmptiesTheQueue_AndFilesBeyondTheLimitAreRefused()
+    {
+        var gate = new SemaphoreSlim(0);
+        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxWaitingFiles = 2 };
+        await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate }, options);
+        var files = Enumerable.Range(1, 5).Select(i => new QueuedFile($"{i}.wav", null, _ => new MemoryStream(TwoSeconds))).ToArray();
+
+        var refused = session.Enqueue(files);
+        Assert.Equal(["4.wav", "5.wav"], refused.Select(f => f.Name)); // one runs, two wait
+        Assert.Equal(2, session.Current.Waiting.Count);
+
+        session.CancelAll();
+        await WaitUntil(() => session.Current.Status == SessionStatus.Cancelled);
+        await Task.Delay(100);
+        Assert.Equal("1.wav", session.Current.FileName);
+        Assert.Empty(session.Current.Waiting);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in 10 s");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]
@@ -117,6 +187,20 @@ public sealed class TranscriptionSessionTests
         await session.DisposeAsync();
         Assert.True(session.Completion.IsCompleted);
         Assert.Equal(SessionStatus.Cancelled, session.Current.Status);
+    }
+
+    [Fact]
+    public async Task Dispose_StartsNoWaitingFile()
+    {
+        var gate = new SemaphoreSlim(0);
+        var session = NewSession(new ScriptedEngine(Result("1", "x", partial: false)) { Gate = gate });
+        int opened = 0;
+        session.Enqueue([.. Enumerable.Range(0, 3).Select(i => new QueuedFile($"{i}.wav", null, _ => { Interlocked.Increment(ref opened); return new MemoryStream(TwoSeconds); }))]);
+        await WaitUntil(() => opened == 1);
+        await session.DisposeAsync();
+        await Task.Delay(100);
+        Assert.Equal(1, opened);
+        Assert.Equal("0.wav", session.Current.FileName);
     }
 
     [Fact]

@@ -7,6 +7,9 @@ public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>The drop zone's file input that takes the next files (earlier drops keep theirs, hidden).</summary>
+    public const string FileInput = "[data-testid=drop-zone] input[type=file]:not([hidden])";
+
     public BrowserFixture() : this(new AppServer()) { }
 
     protected BrowserFixture(AppServer app) => App = app;
@@ -36,7 +39,7 @@ public class BrowserFixture : IAsyncLifetime
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync("/");
         // Interactive once the circuit is up: Blazor marks the document when it has started.
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=drop-zone] input[type=file]')");
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + FileInput + "')");
         await page.WaitForTimeoutAsync(500);
         return page;
     }

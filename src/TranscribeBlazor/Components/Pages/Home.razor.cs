@@ -25,7 +25,9 @@ public sealed partial class Home : IDisposable
     private string? _notice;
     private IReadOnlyList<HistorySummary> _history = [];
     private string? _historyMessage;
-    private string? _savedRunId;
+    private string? _queueMessage;
+    private readonly Dictionary<string, FileSource> _sources = [];
+    private string? _playerRunId;
     private DropZone? _dropZone;
     private AudioPlayer? _player;
     private DotNetObjectReference<Home>? _self;
@@ -62,27 +64,34 @@ public sealed partial class Home : IDisposable
     {
         _snapshot = Session.Current;
         _renders = new RenderCoalescer(
-            () => InvokeAsync(async () =>
+            () => InvokeAsync(() =>
             {
                 _snapshot = Session.Current;
                 StateHasChanged();
-                await KeepIfFinishedAsync(_snapshot);
             }),
             RenderCoalescer.DefaultInterval,
             e => _ = DispatchExceptionAsync(e));
         Session.Changed += _renders.Request;
+        Session.RunEnded += OnRunEnded;
     }
+
+    /// <summary>Where the player finds a queued file: which drop's input, and its place there.</summary>
+    private readonly record struct FileSource(int Batch, ElementReference Input, int Index);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
+        if (!firstRender)
+        {
+            await FollowRunWithPlayerAsync();
+            return;
+        }
         // Browser storage needs the circuit's JS; engine checks may take a moment (AWS credential chain).
         _settings = await Store.LoadAsync();
         Theme.SetTheme(_settings.ThemeName);
-        if (_dropZone?.Input is { } input && _player is not null)
+        if (_player is not null)
         {
             _self = DotNetObjectReference.Create(this);
-            await (await ModuleAsync()).InvokeVoidAsync("attachPlayer", input, _player.Element, _self);
+            await (await ModuleAsync()).InvokeVoidAsync("attachPlayer", _player.Element, _self);
         }
         _history = await History.ListAsync();
         StateHasChanged();
@@ -101,19 +110,69 @@ public sealed partial class Home : IDisposable
         await Store.SaveAsync(settings);
     }
 
-    private void OnFileSelected(IBrowserFile file)
+    private void OnFilesSelected(FileDrop drop)
     {
         long max = Options.Value.MaxUploadBytes;
         string? engine = _choices.FirstOrDefault(c => c.Id == _settings.EngineId) is { IsAvailable: true } chosen ? chosen.Id : null;
+        var request = _settings.ToRequest();
         // The browser can report any size; the pipeline enforces the real limit while reading.
-        Session.Start(file.Name, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, _settings.ToRequest());
+        var files = drop.Files.Select(file => new QueuedFile(file.Name, file.Size, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, request)).ToArray();
+        for (int i = 0; i < files.Length; i++)
+            _sources[files[i].Id] = new FileSource(drop.Batch, drop.Input, i);
+        var refused = Session.Enqueue(files);
+        foreach (var file in refused)
+            _sources.Remove(file.Id);
+        _queueMessage = refused.Count == 0 ? null
+            : $"Only {Options.Value.MaxWaitingFiles} files can wait at once; not added: {string.Join(", ", refused.Select(f => f.Name))}.";
+        _snapshot = Session.Current;
     }
 
-    [JSInvokable]
-    public Task OnPlayerSource(bool hasAudio) => InvokeAsync(() =>
+    /// <summary>
+    /// Points the player at the file now on screen once its run starts, and lets go of the inputs of
+    /// files that are neither on screen nor waiting.
+    /// </summary>
+    private async Task FollowRunWithPlayerAsync()
     {
+        if (_player is null || _snapshot.RunId == _playerRunId) return;
+        _playerRunId = _snapshot.RunId;
+        _currentWord = -1;
+        var live = _snapshot.Waiting.Select(w => w.Id).Append(_snapshot.RunId).ToHashSet();
+        foreach (string id in _sources.Keys.Where(id => !live.Contains(id)).ToArray())
+            _sources.Remove(id);
+        _dropZone?.Retain(_sources.Values.Select(s => s.Batch).ToHashSet());
+        var module = await ModuleAsync();
+        bool hasAudio = _snapshot.RunId is { } run && _sources.TryGetValue(run, out var source)
+            ? await module.InvokeAsync<bool>("playFile", _player.Element, source.Input, source.Index)
+            : await module.InvokeAsync<bool>("playFile", _player.Element, null, 0);
+        if (hasAudio == _hasAudio) return;
         _hasAudio = hasAudio;
         StateHasChanged();
+    }
+
+    private void RemoveFromQueue(string id)
+    {
+        if (Session.Remove(id))
+            _sources.Remove(id);
+        _snapshot = Session.Current;
+    }
+
+    private void CancelAll()
+    {
+        Session.CancelAll();
+        _snapshot = Session.Current;
+    }
+
+    /// <summary>A run that ended with something transcribed goes to the browser's history (the page may never have rendered its last state).</summary>
+    private void OnRunEnded(SessionSnapshot ended) => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await KeepIfFinishedAsync(ended);
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
     });
 
     /// <summary>The player's position: light the word being spoken (looked up on the server, so the markup stays Blazor's).</summary>
@@ -140,8 +199,7 @@ public sealed partial class Home : IDisposable
     /// <summary>A run that ended with something transcribed goes to the browser's history, once.</summary>
     private async Task KeepIfFinishedAsync(SessionSnapshot snapshot)
     {
-        if (!snapshot.IsKeepable || snapshot.RunId == _savedRunId) return;
-        _savedRunId = snapshot.RunId;
+        if (!snapshot.IsKeepable) return;
         var entry = new HistoryEntry(snapshot.RunId!, snapshot.FileName ?? "Recording", DateTimeOffset.UtcNow, snapshot.SecondsProcessed,
             snapshot.EngineName ?? "", snapshot.Transcript.Finals);
         try
@@ -214,6 +272,7 @@ public sealed partial class Home : IDisposable
         _self?.Dispose();
         if (_renders is null) return;
         Session.Changed -= _renders.Request;
+        Session.RunEnded -= OnRunEnded;
         _renders.Dispose();
     }
 }

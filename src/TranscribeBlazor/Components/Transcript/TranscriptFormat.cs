@@ -29,17 +29,32 @@ public static class TranscriptFormat
         return format.Duration is { } d ? $"{text} · {Clock(d.TotalSeconds)}" : text;
     }
 
-    /// <summary>"12.3 s of 25.0 s · 4.1× real time".</summary>
+    /// <summary>
+    /// "uploaded 3.2 MB of 10.0 MB · 12.3 s of 25.0 s · 0:04 elapsed · 4.1× real time"; the upload part
+    /// only while the browser is still sending.
+    /// </summary>
     public static string Progress(SessionSnapshot snapshot)
     {
+        var parts = new List<string>(4);
+        if (snapshot.BytesTotal is { } totalBytes && snapshot.BytesReceived < totalBytes)
+            parts.Add($"uploaded {Size(snapshot.BytesReceived)} of {Size(totalBytes)}");
         string done = snapshot.SecondsProcessed.ToString("0.0", CultureInfo.InvariantCulture);
-        string text = snapshot.Format?.Duration is { } total
+        parts.Add(snapshot.Format?.Duration is { } total
             ? $"{done} s of {total.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
-            : $"{done} s";
-        return snapshot.SpeedFactor is { } speed
-            ? $"{text} · {speed.ToString("0.0", CultureInfo.InvariantCulture)}× real time"
-            : text;
+            : $"{done} s");
+        parts.Add($"{(int)snapshot.Elapsed.TotalMinutes}:{snapshot.Elapsed.Seconds:00} elapsed");
+        if (snapshot.SpeedFactor is { } speed)
+            parts.Add($"{speed.ToString("0.0", CultureInfo.InvariantCulture)}× real time");
+        return string.Join(" · ", parts);
     }
+
+    /// <summary>"850 KB", "12.3 MB", "1.50 GB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1_000_000 => $"{Math.Ceiling(bytes / 1000.0).ToString("0", CultureInfo.InvariantCulture)} KB",
+        < 1_000_000_000 => $"{(bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture)} MB",
+        _ => $"{(bytes / 1e9).ToString("0.00", CultureInfo.InvariantCulture)} GB",
+    };
 
     /// <summary>Share of the file processed (0–100), or null when the length is unknown.</summary>
     public static double? Percent(SessionSnapshot snapshot) =>
