@@ -7,6 +7,7 @@ profile="${1:-app}"
 packages=(libpocketsphinx3 pocketsphinx-en-us ffmpeg)
 if [[ "$profile" == test ]]; then
   packages+=(pocketsphinx-testdata chromium sox)
+  command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
@@ -28,4 +29,9 @@ if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; the
   as_root dpkg -i /tmp/packages-microsoft-prod.deb
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dotnet-sdk-10.0
+fi
+
+if [[ "$profile" == test ]]; then
+  # axe-core, for the browser tests' WCAG checks (pinned by tests/a11y/package-lock.json).
+  npm ci --prefix "$(dirname "$0")/../tests/a11y" --no-audit --no-fund --loglevel=error
 fi

@@ -10,6 +10,17 @@ public static class TestAssets
     public const string ModelDirectory = "/usr/share/pocketsphinx/model/en-us";
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>axe-core's browser bundle, installed by <c>scripts/setup.sh test</c> into tests/a11y.</summary>
+    public static string? Axe { get; } = RepositoryFile("tests/a11y/node_modules/axe-core/axe.min.js");
+
+    private static string? RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TranscribeBlazor.sln")))
+                return File.Exists(Path.Combine(dir.FullName, relative)) ? Path.Combine(dir.FullName, relative) : null;
+        return null;
+    }
+
     public static bool LibriVoxAvailable => File.Exists(Path.Combine(LibriVoxDirectory, "transcription"));
 
     public static bool PocketSphinxAvailable => File.Exists(PocketSphinxLibrary) && Directory.Exists(ModelDirectory);
@@ -76,5 +87,16 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = "Needs Debian package chromium at /usr/bin/chromium (.ci/run installs it).";
         else if (!TestAssets.PocketSphinxAvailable || !TestAssets.LibriVoxAvailable)
             Skip = "Needs Debian packages libpocketsphinx3, pocketsphinx-en-us and pocketsphinx-testdata (.ci/run installs them).";
+    }
+}
+
+/// <summary>A browser test that also needs axe-core.</summary>
+public sealed class AxeFactAttribute : FactAttribute
+{
+    public AxeFactAttribute()
+    {
+        Skip = new BrowserFactAttribute().Skip;
+        if (Skip is null && TestAssets.Axe is null)
+            Skip = "Needs axe-core in tests/a11y/node_modules (scripts/setup.sh test runs npm ci there).";
     }
 }
