@@ -32,6 +32,7 @@ export function attachPlayer(audio, dotnet) {
   };
   audio.addEventListener("timeupdate", report);
   audio.addEventListener("seeked", () => { last = 0; report(); });
+  audio.addEventListener("loadedmetadata", () => dotnet.invokeMethodAsync("OnPlayerDuration", isFinite(audio.duration) ? audio.duration : 0));
 }
 
 // Points the player at files[index] of a file input (or at nothing); true when there is a file to play.

@@ -197,8 +197,12 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     // ffmpeg resynchronises after damage and reports it only in passing, in words like these.
     private static readonly string[] DamageWords = ["invalid", "error", "corrupt", "partial file", "non monoton", "damaged", "truncat"];
 
+    // Said of sound MP3s read from a pipe: their Xing header's byte count cannot be checked against the file's size.
+    private static readonly string[] HarmlessLines = ["invalid concatenated file detected"];
+
     private static bool IsErrorLine(string line) =>
-        !line.StartsWith(' ') && DamageWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase));
+        !line.StartsWith(' ') && DamageWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))
+        && !HarmlessLines.Any(h => line.Contains(h, StringComparison.Ordinal));
 
     private static int Channels(string layout) => layout.Trim() switch
     {

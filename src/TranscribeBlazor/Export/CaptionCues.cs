@@ -46,8 +46,29 @@ public static class CaptionCues
         return cues;
     }
 
-    /// <summary>Greedy line filling, words never split; a word longer than a line gets a line of its own.</summary>
+    /// <summary>
+    /// The fewest lines that hold the words (a word longer than a line gets a line of its own); two
+    /// lines are balanced, broken where their lengths come closest (the upper one shorter on a tie),
+    /// so no line is left with a single dangling word.
+    /// </summary>
     public static IReadOnlyList<string> Lines(IEnumerable<string> words)
+    {
+        var all = words as IReadOnlyList<string> ?? words.ToList();
+        var greedy = Greedy(all);
+        if (greedy.Count != 2) return greedy;
+        (string Top, string Bottom) best = (greedy[0], greedy[1]);
+        for (int split = 1; split < all.Count; split++)
+        {
+            string top = string.Join(' ', all.Take(split)), bottom = string.Join(' ', all.Skip(split));
+            if (top.Length > MaxLineLength || bottom.Length > MaxLineLength) continue;
+            int balance = Math.Abs(top.Length - bottom.Length), bestBalance = Math.Abs(best.Top.Length - best.Bottom.Length);
+            if (balance < bestBalance || (balance == bestBalance && top.Length < best.Top.Length))
+                best = (top, bottom);
+        }
+        return [best.Top, best.Bottom];
+    }
+
+    private static List<string> Greedy(IEnumerable<string> words)
     {
         var lines = new List<string>();
         string line = "";

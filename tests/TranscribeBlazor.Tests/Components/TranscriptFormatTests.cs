@@ -20,6 +20,11 @@ public sealed class TranscriptFormatTests
         Assert.Equal("WAV · 16-bit PCM · 22.05 kHz · mono · 0:02.0",
             TranscriptFormat.Describe(new TranscribeBlazor.Audio.WavFormat(1, 22_050, 16, TranscribeBlazor.Audio.WavSampleEncoding.Pcm16, 88_200).ToInfo()));
 
+    [Fact]
+    public void Describe_LeavesOutACodecNamedLikeItsContainer() =>
+        Assert.Equal("MP3 · 44.1 kHz · stereo",
+            TranscriptFormat.Describe(new TranscribeBlazor.Audio.AudioFormatInfo("MP3", "mp3", 2, 44_100, null)));
+
     [Theory]
     [InlineData(0, "0 KB")]
     [InlineData(1, "1 KB")]
@@ -42,6 +47,13 @@ public sealed class TranscriptFormatTests
 
         var uploaded = uploading with { BytesReceived = 10_000_000, Elapsed = TimeSpan.FromSeconds(3) };
         Assert.Equal("12.3 s of 25.0 s · 0:03 elapsed · 4.1× real time", TranscriptFormat.Progress(uploaded));
+
+        var mp3 = uploaded with { Format = format with { Duration = null } };
+        Assert.Equal("12.3 s · 0:03 elapsed · 4.1× real time", TranscriptFormat.Progress(mp3));
+        Assert.Null(TranscriptFormat.Percent(mp3));
+        Assert.Equal("12.3 s of 41.0 s · 0:03 elapsed · 4.1× real time", TranscriptFormat.Progress(mp3, browserSeconds: 41));
+        Assert.Equal(30, TranscriptFormat.Percent(mp3, browserSeconds: 41)!.Value, 6);
+        Assert.Equal(49.2, TranscriptFormat.Percent(uploaded, browserSeconds: 41)!.Value, 6); // the server's own length wins
 
         var starting = SessionSnapshot.Idle with { Status = SessionStatus.Running, BytesTotal = 500 };
         Assert.Equal("uploaded 0 KB of 1 KB · 0.0 s · 0:00 elapsed", TranscriptFormat.Progress(starting));

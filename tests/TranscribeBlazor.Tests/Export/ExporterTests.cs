@@ -53,6 +53,13 @@ public sealed class ExporterTests
         Assert.Equal("supercalifragilisticexpialidociousnessisveryverylong", lines[^1]);
     }
 
+    [Theory]
+    [InlineData("and the deep trenches and i can see steal it", "and the deep trenches", "and i can see steal it")]
+    [InlineData("when forty when terrorists out it seems that around", "when forty when terrorists", "out it seems that around")]
+    [InlineData("one two", "one two", null)]
+    public void TwoLines_AreBalanced_NotFilledGreedily(string text, string top, string? bottom) =>
+        Assert.Equal(bottom is null ? [top] : [top, bottom], CaptionCues.Lines(text.Split(' ')));
+
     [Fact]
     public void Cues_NeverExceedTwoLinesOrSixSeconds_AndPartialsAreLeftOut()
     {

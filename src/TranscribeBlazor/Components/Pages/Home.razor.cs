@@ -28,6 +28,7 @@ public sealed partial class Home : IDisposable
     private string? _queueMessage;
     private readonly Dictionary<string, FileSource> _sources = [];
     private string? _playerRunId;
+    private double? _playerSeconds;
     private DropZone? _dropZone;
     private AudioPlayer? _player;
     private DotNetObjectReference<Home>? _self;
@@ -135,6 +136,7 @@ public sealed partial class Home : IDisposable
     {
         if (_player is null || _snapshot.RunId == _playerRunId) return;
         _playerRunId = _snapshot.RunId;
+        _playerSeconds = null;
         _currentWord = -1;
         var live = _snapshot.Waiting.Select(w => w.Id).Append(_snapshot.RunId).ToHashSet();
         foreach (string id in _sources.Keys.Where(id => !live.Contains(id)).ToArray())
@@ -173,6 +175,14 @@ public sealed partial class Home : IDisposable
         {
             await DispatchExceptionAsync(e);
         }
+    });
+
+    /// <summary>The player read the file's header: its length gives MP3 and Ogg runs a progress bar.</summary>
+    [JSInvokable]
+    public Task OnPlayerDuration(double seconds) => InvokeAsync(() =>
+    {
+        _playerSeconds = double.IsFinite(seconds) && seconds > 0 ? seconds : null;
+        StateHasChanged();
     });
 
     /// <summary>The player's position: light the word being spoken (looked up on the server, so the markup stays Blazor's).</summary>

@@ -25,7 +25,9 @@ public static class TranscriptFormat
     {
         string channels = format.Channels switch { 0 => "", 1 => " · mono", 2 => " · stereo", var n => $" · {n} channels" };
         string rate = (format.SampleRate / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + " kHz";
-        string text = $"{format.Container} · {format.Codec} · {rate}{channels}";
+        // "MP3 · mp3" says nothing twice: the codec shows when it differs from the container's name.
+        string codec = string.Equals(format.Codec, format.Container, StringComparison.OrdinalIgnoreCase) ? "" : $" · {format.Codec}";
+        string text = $"{format.Container}{codec} · {rate}{channels}";
         return format.Duration is { } d ? $"{text} · {Clock(d.TotalSeconds)}" : text;
     }
 
@@ -33,14 +35,15 @@ public static class TranscriptFormat
     /// "uploaded 3.2 MB of 10.0 MB · 12.3 s of 25.0 s · 0:04 elapsed · 4.1× real time"; the upload part
     /// only while the browser is still sending.
     /// </summary>
-    public static string Progress(SessionSnapshot snapshot)
+    /// <param name="browserSeconds">The file's length as the browser's player knows it, for formats whose length the server cannot tell from a stream (MP3, Ogg).</param>
+    public static string Progress(SessionSnapshot snapshot, double? browserSeconds = null)
     {
         var parts = new List<string>(4);
         if (snapshot.BytesTotal is { } totalBytes && snapshot.BytesReceived < totalBytes)
             parts.Add($"uploaded {Size(snapshot.BytesReceived)} of {Size(totalBytes)}");
         string done = snapshot.SecondsProcessed.ToString("0.0", CultureInfo.InvariantCulture);
-        parts.Add(snapshot.Format?.Duration is { } total
-            ? $"{done} s of {total.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+        parts.Add(TotalSeconds(snapshot, browserSeconds) is { } total
+            ? $"{done} s of {total.ToString("0.0", CultureInfo.InvariantCulture)} s"
             : $"{done} s");
         parts.Add($"{(int)snapshot.Elapsed.TotalMinutes}:{snapshot.Elapsed.Seconds:00} elapsed");
         if (snapshot.SpeedFactor is { } speed)
@@ -57,10 +60,15 @@ public static class TranscriptFormat
     };
 
     /// <summary>Share of the file processed (0–100), or null when the length is unknown.</summary>
-    public static double? Percent(SessionSnapshot snapshot) =>
-        snapshot.Format?.Duration is { TotalSeconds: > 0 } total
-            ? Math.Clamp(100 * snapshot.SecondsProcessed / total.TotalSeconds, 0, 100)
+    public static double? Percent(SessionSnapshot snapshot, double? browserSeconds = null) =>
+        TotalSeconds(snapshot, browserSeconds) is { } total
+            ? Math.Clamp(100 * snapshot.SecondsProcessed / total, 0, 100)
             : null;
+
+    private static double? TotalSeconds(SessionSnapshot snapshot, double? browserSeconds) =>
+        snapshot.Format?.Duration?.TotalSeconds is > 0 and var known ? known
+        : browserSeconds is > 0 and var fromBrowser ? fromBrowser
+        : null;
 
     public static string StateName(SessionStatus status) => status.ToString().ToLowerInvariant();
 
