@@ -46,6 +46,16 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
 
     private readonly TaskCompletionSource<AudioFormatInfo> _formatFound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Where <paramref name="ffmpegPath"/> resolves (a path, or a name looked up on PATH as process start would); null if nowhere.</summary>
+    public static string? Locate(string ffmpegPath)
+    {
+        if (ffmpegPath.Contains('/'))
+            return File.Exists(ffmpegPath) ? Path.GetFullPath(ffmpegPath) : null;
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, ffmpegPath))
+            .FirstOrDefault(File.Exists);
+    }
+
     public static async Task<FfmpegPcmSource> StartAsync(Stream input, ContainerKind kind, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
     {
         string container = ContainerSniffer.Describe(kind);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
 using Radzen;
+using TranscribeBlazor.Health;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Components;
 
@@ -16,6 +18,11 @@ public static class WebAppExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddTranscription();
+        builder.Services.AddHealthEndpoints();
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(keyRing.ApplicationName);
+        if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory))
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing.KeyDirectory));
         return builder;
     }
 
@@ -23,8 +30,14 @@ public static class WebAppExtensions
     {
         ReserveThreadsForDecoders(app.Services.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.MaxDecoders);
         if (!app.Environment.IsDevelopment())
+        {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection(); // only where an HTTPS port is configured; behind a TLS-terminating proxy it stays quiet
+        }
+        app.UseSecurityHeaders();
         app.UseAntiforgery();
+        app.MapHealthEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -37,6 +37,16 @@ public sealed class DecoderPool : IDisposable
     /// <summary>Sessions waiting for a decoder.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>
+    /// Proves a decoder can be made (readiness): creates the first one if none exists yet, leaving it
+    /// idle for the next session. Throws what creation throws (missing or broken model files).
+    /// </summary>
+    public async Task EnsureOneAsync(CancellationToken cancellationToken)
+    {
+        if (Created > 0) return;
+        using var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     internal async Task<DecoderLease> RentAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
