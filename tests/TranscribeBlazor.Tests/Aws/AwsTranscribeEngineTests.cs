@@ -193,6 +193,36 @@ public sealed class AwsTranscribeEngineTests(FakeTranscribeFixture fixture) : IC
         Assert.NotEmpty(results);
     }
 
+    [PocketSphinxTheory]
+    [InlineData(FrameDamage.PreludeCrc)]
+    [InlineData(FrameDamage.MessageCrc)]
+    [InlineData(FrameDamage.Payload)]
+    [InlineData(FrameDamage.NotAFrame)]
+    public async Task ADamagedFrameFromTheService_IsAProtocolError_AndKeepsTheTranscript(FrameDamage damage)
+    {
+        Server.Behavior = new FakeBehavior { FailAfterFirstFinal = true, Corrupt = damage };
+        var (results, error) = await RunAsync(Engine(Server.ClientOptions()), Audio(Speech));
+        var e = Assert.IsType<AwsTranscribeException>(error);
+        Assert.Equal(AwsErrorKind.Protocol, e.Kind);
+        Assert.Contains("could not be read", e.Message);
+        Assert.Contains(results, r => !r.IsPartial && r.Transcript.Contains("leisure"));
+        Assert.DoesNotContain(results, r => r.ResultId == "after");
+    }
+
+    [PocketSphinxFact]
+    public async Task AServiceThatGoesSilentMidStream_IsReported_AndKeepsTheTranscript()
+    {
+        Server.Behavior = new FakeBehavior { FailAfterFirstFinal = true, StallMidStream = true };
+        var options = Server.ClientOptions();
+        options.ResponseTimeoutSeconds = 2;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (results, error) = await RunAsync(Engine(options), Audio(Speech));
+        var e = Assert.IsType<AwsTranscribeException>(error);
+        Assert.Equal(AwsErrorKind.NoResponse, e.Kind);
+        Assert.Contains(results, r => !r.IsPartial && r.Transcript.Contains("leisure"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
     [PocketSphinxFact]
     public async Task AServiceThatStallsAfterTheAudio_IsReported_NotWaitedOnForever()
     {

@@ -146,6 +146,7 @@ public sealed class FakeTranscribeServer : IAsyncDisposable
 
         var audio = Channel.CreateUnbounded<short[]>();
         using var streamOver = new CancellationTokenSource();
+        using var stalled = new CancellationTokenSource(); // the service goes silent: it neither reads nor answers
         var behavior = Behavior;
         var recognising = Task.Run(async () =>
         {
@@ -156,6 +157,12 @@ public sealed class FakeTranscribeServer : IAsyncDisposable
                 {
                     // Fail once the client holds a settled result, to prove it keeps it.
                     if (behavior.DropSocket) { context.Abort(); return; }
+                    if (behavior.StallMidStream) { stalled.Cancel(); return; }
+                    if (behavior.Corrupt is { } corrupt)
+                    {
+                        await SendAsync(Corrupted(TranscriptEventFrame(result with { ResultId = "after" }, query), corrupt));
+                        return;
+                    }
                     await FailAsync(behavior.ExceptionType!, behavior.ExceptionMessage ?? "Injected failure.");
                     await CloseAsync(socket);
                     return;
@@ -173,6 +180,7 @@ public sealed class FakeTranscribeServer : IAsyncDisposable
                 do
                 {
                     // A cancelled receive would abort the socket before we could say why; race a timer instead.
+                    if (stalled.IsCancellationRequested) { await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }); return; }
                     var receive = socket.ReceiveAsync(buffer.AsMemory(length).ToArraySegment(), CancellationToken.None);
                     if (await Task.WhenAny(receive, Task.Delay(IdleTimeout)) != receive)
                     {
@@ -256,6 +264,20 @@ public sealed class FakeTranscribeServer : IAsyncDisposable
 
     private static readonly HashSet<string> PiiWords = ["john", "dashwood"];
 
+    /// <summary>A frame damaged the way a faulty network or service would: its prelude checksum, its message checksum, or not a frame at all.</summary>
+    private static byte[] Corrupted(byte[] frame, FrameDamage damage)
+    {
+        var bytes = (byte[])frame.Clone();
+        switch (damage)
+        {
+            case FrameDamage.PreludeCrc: bytes[9] ^= 0x5A; break;
+            case FrameDamage.MessageCrc: bytes[^2] ^= 0x5A; break;
+            case FrameDamage.Payload: bytes[bytes.Length / 2] ^= 0x5A; break;
+            default: bytes = "<html>502 Bad Gateway</html>"u8.ToArray(); break;
+        }
+        return bytes;
+    }
+
     private static byte[] TranscriptEventFrame(TranscriptResult r, Dictionary<string, string> query)
     {
         bool speakers = query.GetValueOrDefault("show-speaker-label") == "true";
@@ -321,6 +343,12 @@ public sealed record FakeBehavior
 
     public bool StallAfterEnd { get; init; }
 
+    /// <summary>With <see cref="FailAfterFirstFinal"/>: stop reading and answering, keeping the socket open.</summary>
+    public bool StallMidStream { get; init; }
+
+    /// <summary>With <see cref="FailAfterFirstFinal"/>: send one damaged frame.</summary>
+    public FrameDamage? Corrupt { get; init; }
+
     public static FakeBehavior Exception(string type, string? message = null) =>
         new() { FailAfterFirstFinal = true, ExceptionType = type, ExceptionMessage = message };
 
@@ -328,6 +356,8 @@ public sealed record FakeBehavior
 
     public static FakeBehavior Refuse(HttpStatusCode status, string errorType) => new() { Handshake = (status, errorType) };
 }
+
+public enum FrameDamage { PreludeCrc, MessageCrc, Payload, NotAFrame }
 
 internal static class MemoryExtensions2
 {
