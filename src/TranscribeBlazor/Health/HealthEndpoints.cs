@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TranscribeBlazor.Engines.PocketSphinx;
 
 namespace TranscribeBlazor.Health;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it can transcribe), for orchestrators and the container's HEALTHCHECK.</summary>
+/// <summary>
+/// <c>/healthz</c> (the process answers) and <c>/readyz</c> (it can transcribe), for orchestrators and the
+/// container's HEALTHCHECK; <c>/metrics</c>, what the process holds.
+/// </summary>
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
@@ -12,6 +16,7 @@ public static class HealthEndpoints
     public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<ReadinessCheck>("engines", tags: [ReadyTag]);
+        services.AddSingleton<CircuitCount>();
         return services;
     }
 
@@ -24,6 +29,14 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteJsonAsync,
         });
+        // What a soak test or an operator watches for leaks: native decoders, descriptors, sockets, child processes, memory.
+        app.MapGet("/metrics", (DecoderPool pool, CircuitCount circuits, Sessions.AdmissionControl admission) => Results.Json(new
+        {
+            circuits = circuits.Open,
+            transcriptionsActive = admission.Active,
+            decoders = new { created = pool.Created, idle = pool.Idle, waiting = pool.Waiting, capacity = pool.Capacity },
+            process = ProcessResources.Read(collectFirst: app.Configuration.GetValue<bool>("Metrics:CollectBeforeReading")),
+        }));
         return app;
     }
 

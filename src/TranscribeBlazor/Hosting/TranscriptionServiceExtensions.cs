@@ -25,6 +25,10 @@ public static class TranscriptionServiceExtensions
         services.TryAddSingleton<AwsCredentialSource>();
         services.AddSingleton<ITranscriptionEngine, AwsTranscribeEngine>();
         services.TryAddSingleton<EngineCatalog>();
+        services.TryAddSingleton<AdmissionControl>();
+        services.TryAddScoped<ClientIdentity>();
+        services.AddHttpContextAccessor();
+        services.AddHostedService<Uploads.SpoolDirectoryCleanup>();
         services.TryAddScoped<TranscriptionSession>();
         services.TryAddScoped<Settings.SettingsStore>();
         services.TryAddScoped<Storage.IBrowserStorage, Storage.ProtectedBrowserStorageAdapter>();

@@ -9,13 +9,20 @@ namespace TranscribeBlazor.Hosting;
 
 public static class WebAppExtensions
 {
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddTranscribeBlazor(this WebApplicationBuilder builder)
     {
         // `dotnet run` serves wwwroot (at the repository root) and package assets from the build's
         // manifest; ASP.NET Core only reads it in Development unless asked. Published output has no
         // such manifest, so this changes nothing there.
         builder.WebHost.UseStaticWebAssets();
+        // The app takes files over the circuit's WebSocket, never in request bodies: none needs more than this.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Blazor's own circuit limits (how long and how many disconnected circuits are kept for a
+        // reconnect) can be set from configuration, e.g. Circuits__DisconnectedCircuitRetentionPeriod=00:01:00.
+        builder.Services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(builder.Configuration.GetSection("Circuits"));
         builder.Services.AddRadzenComponents();
         builder.Services.AddTranscription();
         builder.Services.AddHealthEndpoints();

@@ -9,9 +9,30 @@ namespace TranscribeBlazor.Sessions;
 /// to reconnect before its decoder is given back; the circuit itself lingers longer, for Blazor's own
 /// reconnection.
 /// </summary>
-public sealed class SessionCircuitHandler(TranscriptionSession session, IOptions<TranscriptionOptions> options, TimeProvider time) : CircuitHandler, IDisposable
+public sealed class SessionCircuitHandler(
+    TranscriptionSession session,
+    ClientIdentity client,
+    IHttpContextAccessor http,
+    Health.CircuitCount circuits,
+    IOptions<TranscriptionOptions> options,
+    TimeProvider time) : CircuitHandler, IDisposable
 {
     private ITimer? _grace;
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        // Runs inside the hub call that starts the circuit, so the context is the circuit's own connection.
+        if (http.HttpContext?.Connection.RemoteIpAddress is { } address)
+            client.Address = address.ToString();
+        circuits.Opened();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        circuits.Closed();
+        return Task.CompletedTask;
+    }
 
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {

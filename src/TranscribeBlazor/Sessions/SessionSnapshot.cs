@@ -17,6 +17,9 @@ public sealed record SessionSnapshot(
     /// <summary>Files dropped after this one, in the order they will run.</summary>
     public IReadOnlyList<WaitingFile> Waiting { get; init; } = [];
 
+    /// <summary>The queue waits for the user (the server was busy); <see cref="Waiting"/> is kept.</summary>
+    public bool QueuePaused { get; init; }
+
     /// <summary>Bytes of the file received from the browser so far.</summary>
     public long BytesReceived { get; init; }
 

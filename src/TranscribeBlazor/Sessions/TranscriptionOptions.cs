@@ -28,6 +28,23 @@ public sealed class TranscriptionOptions
     [Range(0, 1000)]
     public int MaxWaitingFiles { get; set; } = 20;
 
+    /// <summary>Transcriptions running or waiting for an engine across the server; beyond it, "busy, try again".</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRuns { get; set; } = 32;
+
+    /// <summary>Transcriptions one client address may have running at once (one per tab or window).</summary>
+    [Range(1, 1000)]
+    public int MaxRunsPerClient { get; set; } = 4;
+
+    /// <summary>A run whose upload stops arriving (the browser went quiet while connected) ends after this long.</summary>
+    [Range(1, 3600)]
+    public double UploadStallSeconds { get; set; } = 60;
+
+    /// <summary>Where uploads are spooled (a private directory, files unlinked at once); default: the system's temp directory.</summary>
+    public string? SpoolDirectory { get; set; }
+
+    public string SpoolPath => string.IsNullOrWhiteSpace(SpoolDirectory) ? Uploads.SpoolDirectory.Default : SpoolDirectory;
+
     /// <summary>How long a transcription keeps running after its browser disconnects, waiting for it to come back.</summary>
     [Range(0, 3600)]
     public double DisconnectGraceSeconds { get; set; } = 10;

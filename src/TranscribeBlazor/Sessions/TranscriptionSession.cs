@@ -11,7 +11,12 @@ namespace TranscribeBlazor.Sessions;
 /// its cancellation, and publishes immutable snapshots through <see cref="Changed"/>. Disposing it (the
 /// circuit went away) cancels the run and returns the engine's resources.
 /// </summary>
-public sealed class TranscriptionSession(EngineCatalog engines, IOptions<TranscriptionOptions> options, ILogger<TranscriptionSession> logger) : IAsyncDisposable
+public sealed class TranscriptionSession(
+    EngineCatalog engines,
+    IOptions<TranscriptionOptions> options,
+    AdmissionControl admission,
+    ClientIdentity client,
+    ILogger<TranscriptionSession> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private readonly Lock _gate = new();
@@ -21,6 +26,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
     private volatile SessionSnapshot _current = SessionSnapshot.Idle;
     private SessionSnapshot _beforeRun = SessionSnapshot.Idle;
     private bool _disposed;
+    private bool _paused;
 
     /// <summary>Raised from a background thread whenever <see cref="Current"/> changes.</summary>
     public event Action? Changed;
@@ -63,6 +69,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
             int room = Math.Max(0, options.Value.MaxWaitingFiles - _waiting.Count + (_current.IsRunning ? 0 : 1));
             _waiting.AddRange(files.Take(room));
             refused = files.Skip(room).ToArray();
+            _paused = false; // new files are the user trying again
             if (!_current.IsRunning && _waiting.Count > 0)
                 StartLocked(TakeNextLocked());
             else
@@ -90,10 +97,26 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         lock (_gate)
         {
             _waiting.Clear();
-            _current = _current with { Waiting = [] };
+            _paused = false;
+            _current = _current with { Waiting = [], QueuePaused = false };
         }
         Changed?.Invoke();
         Cancel();
+    }
+
+    /// <summary>Starts the queue again after the server was busy.</summary>
+    public void Resume()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _paused = false;
+            if (!_current.IsRunning && _waiting.Count > 0)
+                StartLocked(TakeNextLocked());
+            else
+                _current = _current with { QueuePaused = false };
+        }
+        Changed?.Invoke();
     }
 
     private void StartLocked(QueuedFile file)
@@ -160,7 +183,11 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         var ticking = TickAsync(ticker, clock, () => pipeline, () => upload);
         try
         {
-            await using var spool = upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken);
+            if (!admission.TryAdmit(client.Address, out var admitted, out string refusal))
+                throw new ServerBusyException(refusal);
+            using var admittedScope = admitted;
+            await using var spool = upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken, options.Value.SpoolPath,
+                TimeSpan.FromSeconds(options.Value.UploadStallSeconds));
             await using var source = spool.OpenReader();
             pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, file.Request).ConfigureAwait(false);
             await using var pipelineScope = pipeline;
@@ -183,7 +210,17 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         {
             Update(s => s with { Status = SessionStatus.Cancelled, Elapsed = clock.Elapsed, Message = "Cancelled. The transcript so far is kept." });
         }
-        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException)
+        catch (ServerBusyException e)
+        {
+            // Nothing lost: the file goes back to the head of the queue, which waits for the user to try again.
+            lock (_gate)
+            {
+                _waiting.Insert(0, file);
+                _paused = true;
+            }
+            Update(s => _beforeRun with { Status = SessionStatus.Error, Message = e.Message, Waiting = WaitingLocked(), QueuePaused = true });
+        }
+        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException or UploadStalledException)
         {
             // A file refused before any result leaves the previous transcript on screen.
             Update(s => pipeline is null && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
@@ -212,7 +249,7 @@ public sealed class TranscriptionSession(EngineCatalog engines, IOptions<Transcr
         lock (_gate)
         {
             ended = _current;
-            next = !_disposed && _waiting.Count > 0;
+            next = !_disposed && !_paused && _waiting.Count > 0;
             if (next)
                 StartLocked(TakeNextLocked());
         }

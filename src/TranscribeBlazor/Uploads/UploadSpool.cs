@@ -21,12 +21,14 @@ public sealed class UploadSpool : IAsyncDisposable
     private readonly SafeFileHandle _file;
     private readonly CancellationTokenSource _stop;
     private readonly Task _copy;
+    private readonly TimeSpan _stallTimeout;
     private long _received;
     private TaskCompletionSource _grew = NewSignal();
 
-    private UploadSpool(Stream source, SafeFileHandle file, CancellationToken cancellationToken)
+    private UploadSpool(Stream source, SafeFileHandle file, TimeSpan stallTimeout, CancellationToken cancellationToken)
     {
         _file = file;
+        _stallTimeout = stallTimeout;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _copy = Task.Run(() => CopyAsync(source, _stop.Token), CancellationToken.None);
     }
@@ -37,15 +39,15 @@ public sealed class UploadSpool : IAsyncDisposable
     /// <summary>Completes when the whole upload has been received (or faults as the upload did).</summary>
     public Task Completion => _copy;
 
-    public static UploadSpool Start(Stream source, CancellationToken cancellationToken, string? directory = null)
+    /// <param name="stallTimeout">How long the reader waits for bytes that do not come before it gives up (<see cref="UploadStalledException"/>); infinite by default.</param>
+    public static UploadSpool Start(Stream source, CancellationToken cancellationToken, string? directory = null, TimeSpan? stallTimeout = null)
     {
-        directory ??= Path.Combine(Path.GetTempPath(), "transcribeblazor");
-        Directory.CreateDirectory(directory);
+        directory = SpoolDirectory.Prepare(directory ?? SpoolDirectory.Default);
         // Our own random name: the client's file name never becomes a path.
         string path = Path.Combine(directory, Path.GetRandomFileName());
         var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
         File.Delete(path);
-        return new UploadSpool(source, file, cancellationToken);
+        return new UploadSpool(source, file, stallTimeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
     }
 
     /// <summary>A forward-only stream over the upload that waits for bytes not yet received.</summary>
@@ -105,7 +107,14 @@ public sealed class UploadSpool : IAsyncDisposable
                     return 0;
                 }
                 // The copy's end is awaited too: its last signal can fire before the task counts as completed.
-                await Task.WhenAny(grew.Task, spool._copy).WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.WhenAny(grew.Task, spool._copy).WaitAsync(spool._stallTimeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    throw new UploadStalledException(spool._stallTimeout);
+                }
             }
         }
     }

@@ -98,10 +98,7 @@ public sealed class MalformedInputTests
     {
         var engine = EngineFactory.PocketSphinx();
         using var pool = engine.Pool;
-        await using var session = new TranscriptionSession(
-            new TranscribeBlazor.Engines.EngineCatalog([engine.Engine], Microsoft.Extensions.Options.Options.Create(new TranscriptionOptions())),
-            Microsoft.Extensions.Options.Options.Create(new TranscriptionOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<TranscriptionSession>.Instance);
+        await using var session = TestSessions.Create(engine.Engine);
         session.Start("silence.wav", _ => new MemoryStream(WavBuilder.Pcm16(new short[16_000 * 5], 16_000, 1)));
         await session.Completion;
         Assert.Equal(SessionStatus.Done, session.Current.Status);

@@ -8,14 +8,9 @@ namespace TranscribeBlazor.Tests.Hosting;
 
 public sealed class HealthAndHeadersTests
 {
-    private sealed class ConfiguredApp(Dictionary<string, string> settings) : AppServer
+    private static async Task<(HttpStatusCode Status, JsonElement Body, ConfiguredAppServer App)> ReadyzAsync(Dictionary<string, string> settings)
     {
-        protected override IReadOnlyDictionary<string, string> Settings => settings;
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonElement Body, ConfiguredApp App)> ReadyzAsync(Dictionary<string, string> settings)
-    {
-        var app = new ConfiguredApp(settings);
+        var app = new ConfiguredAppServer(settings);
         await app.InitializeAsync();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         using var response = await http.GetAsync("/readyz");
@@ -26,7 +21,7 @@ public sealed class HealthAndHeadersTests
     [PocketSphinxFact]
     public async Task Healthz_AnswersWithoutTouchingTheEngines_AndReadyz_ProvesADecoderCanBeMade()
     {
-        await using var app = new ConfiguredApp([]);
+        await using var app = new ConfiguredAppServer([]);
         await app.InitializeAsync();
         var pool = app.Services.GetRequiredService<DecoderPool>();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
@@ -68,9 +63,35 @@ public sealed class HealthAndHeadersTests
     }
 
     [Fact]
+    public async Task Metrics_ShowWhatTheProcessHolds()
+    {
+        await using var app = new ConfiguredAppServer([]);
+        await app.InitializeAsync();
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var metrics = JsonDocument.Parse(await http.GetStringAsync("/metrics")).RootElement;
+        var process = metrics.GetProperty("process");
+        Assert.InRange(process.GetProperty("fileDescriptors").GetInt32(), 3, 100_000);
+        Assert.InRange(process.GetProperty("sockets").GetInt32(), 1, 100_000); // at least the listener
+        Assert.Equal(0, process.GetProperty("ffmpegProcesses").GetInt32());
+        Assert.InRange(process.GetProperty("workingSetBytes").GetInt64(), 1L << 20, 64L << 30);
+        Assert.Equal(0, metrics.GetProperty("transcriptionsActive").GetInt32());
+        Assert.Equal(app.Services.GetRequiredService<DecoderPool>().Capacity, metrics.GetProperty("decoders").GetProperty("capacity").GetInt32());
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_TakesAtMostOneMegabyteOfBody()
+    {
+        // Files come over the circuit's WebSocket in 32 KB messages; no endpoint needs a large body.
+        await using var app = new ConfiguredAppServer([]);
+        await app.InitializeAsync();
+        var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+        Assert.Equal(1024 * 1024, kestrel.Limits.MaxRequestBodySize);
+    }
+
+    [Fact]
     public async Task EveryResponse_CarriesTheSecurityHeaders()
     {
-        await using var app = new ConfiguredApp([]);
+        await using var app = new ConfiguredAppServer([]);
         await app.InitializeAsync();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         foreach (string path in new[] { "/", "/healthz", "/js/transcript.js", "/no-such-page" })

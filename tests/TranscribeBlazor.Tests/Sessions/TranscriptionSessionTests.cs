@@ -11,11 +11,7 @@ public sealed class TranscriptionSessionTests
 {
     private static readonly byte[] TwoSeconds = WavBuilder.Pcm16(Signals.Tone(300, 16_000, 2.0), 16_000, 1);
 
-    private static TranscriptionSession NewSession(ITranscriptionEngine engine) =>
-        NewSession(engine, new TranscriptionOptions { DefaultEngine = engine.Id });
-
-    private static TranscriptionSession NewSession(ITranscriptionEngine engine, TranscriptionOptions options) =>
-        new(new EngineCatalog([engine], Options.Create(options)), Options.Create(options), NullLogger<TranscriptionSession>.Instance);
+    private static TranscriptionSession NewSession(ITranscriptionEngine engine, TranscriptionOptions? options = null) => TestSessions.Create(engine, options);
 
     [Fact]
     public async Task Run_AppliesPartialsAndFinals_ThenEndsDone()
@@ -164,6 +160,69 @@ public sealed class TranscriptionSessionTests
         await Task.Delay(100);
         Assert.Equal("1.wav", session.Current.FileName);
         Assert.Empty(session.Current.Waiting);
+    }
+
+    [Fact]
+    public async Task WhenTheServerIsBusy_TheFileGoesBackToTheQueue_WhichPausesUntilTheUserTriesAgain()
+    {
+        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxConcurrentRuns = 1 };
+        var admission = new AdmissionControl(Options.Create(options));
+        var gate = new SemaphoreSlim(0);
+        await using var other = TestSessions.Create(new ScriptedEngine(Result("1", "theirs", partial: false)) { Gate = gate }, options, admission, client: "10.0.0.2");
+        await using var mine = TestSessions.Create(new ScriptedEngine(Result("1", "mine", partial: false)), options, admission, client: "10.0.0.1");
+
+        other.Start("theirs.wav", _ => new MemoryStream(TwoSeconds));
+        mine.Enqueue([new QueuedFile("a.wav", null, _ => new MemoryStream(TwoSeconds)), new QueuedFile("b.wav", null, _ => new MemoryStream(TwoSeconds))]);
+        await WaitUntil(() => mine.Current.Status == SessionStatus.Error);
+        Assert.Contains("The server is busy", mine.Current.Message);
+        Assert.True(mine.Current.QueuePaused);
+        Assert.Equal(["a.wav", "b.wav"], mine.Current.Waiting.Select(w => w.Name)); // nothing lost
+        await Task.Delay(100);
+        Assert.Equal(SessionStatus.Error, mine.Current.Status); // paused: it does not retry on its own
+
+        gate.Release(10);
+        await other.Completion;
+        mine.Resume();
+        await WaitUntil(() => mine.Current is { FileName: "b.wav", Status: SessionStatus.Done });
+        Assert.False(mine.Current.QueuePaused);
+        Assert.Equal(0, admission.Active);
+    }
+
+    [Fact]
+    public async Task OneClient_IsHeldToItsOwnLimit_WhileOthersAreServed()
+    {
+        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxRunsPerClient = 1 };
+        var admission = new AdmissionControl(Options.Create(options));
+        var gate = new SemaphoreSlim(0);
+        ScriptedEngine Engine() => new(Result("1", "words", partial: false)) { Gate = gate };
+        await using var firstTab = TestSessions.Create(Engine(), options, admission, client: "10.0.0.1");
+        await using var secondTab = TestSessions.Create(Engine(), options, admission, client: "10.0.0.1");
+        await using var someoneElse = TestSessions.Create(Engine(), options, admission, client: "10.0.0.2");
+
+        firstTab.Start("a.wav", _ => new MemoryStream(TwoSeconds));
+        secondTab.Start("b.wav", _ => new MemoryStream(TwoSeconds));
+        someoneElse.Start("c.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => secondTab.Current.Status == SessionStatus.Error);
+        Assert.Contains("You already have 1 transcriptions running", secondTab.Current.Message);
+        Assert.True(someoneElse.Current.IsRunning);
+        gate.Release(10);
+        await WaitUntil(() => firstTab.Current.Status == SessionStatus.Done && someoneElse.Current.Status == SessionStatus.Done);
+    }
+
+    [Fact]
+    public async Task AnUploadThatStopsArriving_EndsTheRun_WithItsReason_AndFreesTheSlot()
+    {
+        var options = new TranscriptionOptions { DefaultEngine = "scripted", UploadStallSeconds = 1 };
+        var admission = new AdmissionControl(Options.Create(options));
+        await using var session = TestSessions.Create(new ScriptedEngine(Result("1", "early words", partial: false)), options, admission);
+        var pipe = new System.IO.Pipelines.Pipe();
+        await pipe.Writer.WriteAsync(TwoSeconds.AsMemory(0, 20_044)); // the header and some audio, then nothing
+        session.Start("quiet.wav", _ => pipe.Reader.AsStream());
+
+        await WaitUntil(() => session.Current.Status == SessionStatus.Error);
+        Assert.Contains("Nothing more of the file arrived from the browser for 1 s", session.Current.Message);
+        Assert.Equal("early words", Assert.Single(session.Current.Transcript.Finals).Transcript);
+        Assert.Equal(0, admission.Active);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -57,4 +57,29 @@ public sealed class UploadSpoolTests
         var e = await Assert.ThrowsAsync<IOException>(async () => await reader.ReadExactlyAsync(buffer));
         Assert.Equal("browser went away", e.Message);
     }
+
+    [Fact]
+    public async Task TheSpoolDirectory_IsOwnerOnly_AndLeftoversFromACrashAreRemovedAtStart()
+    {
+        string dir = NewDirectory();
+        Directory.CreateDirectory(dir);
+        File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111); // as if someone had loosened it
+        string leftover = Path.Combine(dir, "crashed.tmp"), fresh = Path.Combine(dir, "in-flight.tmp");
+        await File.WriteAllTextAsync(leftover, "audio from before the crash");
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddMinutes(-5));
+        await File.WriteAllTextAsync(fresh, "another process's file, about to be unlinked");
+
+        Assert.Equal(1, SpoolDirectory.Empty(dir));
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(fresh));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(dir));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void TheDefaultSpoolDirectory_IsPerUser_InTheTempDirectory()
+    {
+        Assert.StartsWith(Path.GetTempPath(), SpoolDirectory.Default);
+        Assert.EndsWith("transcribeblazor-" + Environment.UserName, SpoolDirectory.Default);
+    }
 }

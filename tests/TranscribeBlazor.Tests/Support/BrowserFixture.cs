@@ -23,19 +23,25 @@ public class BrowserFixture : IAsyncLifetime
         await App.InitializeAsync();
         if (!File.Exists(TestAssets.Chromium)) return; // the tests skip themselves with the reason
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = TestAssets.Chromium,
-            Headless = true,
-            // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                   "--autoplay-policy=no-user-gesture-required"], // the player test starts playback from script
-        });
+        Browser = await LaunchAsync(_playwright);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>Debian's Chromium, headless, kept off the network it cannot reach.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        ExecutablePath = TestAssets.Chromium,
+        Headless = true,
+        // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--autoplay-policy=no-user-gesture-required"], // the player test starts playback from script
+    });
+
+    public Task<IPage> NewPageAsync() => OpenAsync(Browser, App.BaseAddress);
+
+    /// <summary>A fresh tab (its own browser context: storage, history) on the app, once its circuit is up.</summary>
+    public static async Task<IPage> OpenAsync(IBrowser browser, Uri app)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync("/");
         // Interactive once the circuit is up: Blazor marks the document when it has started.

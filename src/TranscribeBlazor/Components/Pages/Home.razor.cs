@@ -158,6 +158,12 @@ public sealed partial class Home : IDisposable
         _snapshot = Session.Current;
     }
 
+    private void Resume()
+    {
+        Session.Resume();
+        _snapshot = Session.Current;
+    }
+
     private void CancelAll()
     {
         Session.CancelAll();

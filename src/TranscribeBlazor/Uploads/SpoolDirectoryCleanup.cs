@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using TranscribeBlazor.Sessions;
+
+namespace TranscribeBlazor.Uploads;
+
+/// <summary>At start-up: the spool directory exists, is private, and holds nothing from an earlier run.</summary>
+public sealed class SpoolDirectoryCleanup(IOptions<TranscriptionOptions> options, ILogger<SpoolDirectoryCleanup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        string directory = options.Value.SpoolPath;
+        int removed = SpoolDirectory.Empty(directory);
+        if (removed > 0)
+            logger.LogWarning("Removed {Count} upload file(s) left in {Directory} by an earlier process", removed, directory);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
