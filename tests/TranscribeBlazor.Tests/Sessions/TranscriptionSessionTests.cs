@@ -172,6 +172,7 @@ public sealed class TranscriptionSessionTests
         await using var mine = TestSessions.Create(new ScriptedEngine(Result("1", "mine", partial: false)), options, admission, client: "10.0.0.1");
 
         other.Start("theirs.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => admission.Active == 1);
         mine.Enqueue([new QueuedFile("a.wav", null, _ => new MemoryStream(TwoSeconds)), new QueuedFile("b.wav", null, _ => new MemoryStream(TwoSeconds))]);
         await WaitUntil(() => mine.Current.Status == SessionStatus.Error);
         Assert.Contains("The server is busy", mine.Current.Message);
@@ -200,6 +201,7 @@ public sealed class TranscriptionSessionTests
         await using var someoneElse = TestSessions.Create(Engine(), options, admission, client: "10.0.0.2");
 
         firstTab.Start("a.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => admission.Active == 1); // admitted on a pool thread: let the first tab in before the second asks
         secondTab.Start("b.wav", _ => new MemoryStream(TwoSeconds));
         someoneElse.Start("c.wav", _ => new MemoryStream(TwoSeconds));
         await WaitUntil(() => secondTab.Current.Status == SessionStatus.Error);

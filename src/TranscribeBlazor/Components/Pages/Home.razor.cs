@@ -177,6 +177,10 @@ public sealed partial class Home : IDisposable
         {
             await KeepIfFinishedAsync(ended);
         }
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
+        {
+            // The run ended because the tab closed (or the server is stopping): no browser left to keep it in.
+        }
         catch (Exception e)
         {
             await DispatchExceptionAsync(e);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TranscribeBlazor.Components;
+using TranscribeBlazor.Engines;
+using TranscribeBlazor.Engines.PocketSphinx;
+using TranscribeBlazor.Sessions;
+
+namespace TranscribeBlazor.Bench;
+
+/// <summary>
+/// The whole product minus the browser: a <see cref="TranscriptionSession"/> (upload spool, format
+/// detection, decoding, resampling, engine, transcript state, change events) over a warm decoder pool,
+/// with the page's render coalescer counting the renders a circuit would do.
+/// </summary>
+public sealed class Product : IDisposable
+{
+    private readonly DecoderPool _pool;
+    private readonly PocketSphinxEngine _engine;
+    private readonly IOptions<TranscriptionOptions> _options = Options.Create(new TranscriptionOptions { MaxRunsPerClient = 1000, MaxConcurrentRuns = 1000 });
+    private readonly AdmissionControl _admission;
+
+    public Product(int decoders, int partialIntervalMilliseconds)
+    {
+        var engineOptions = Options.Create(new PocketSphinxOptions { MaxDecoders = decoders, PartialIntervalMilliseconds = partialIntervalMilliseconds });
+        _pool = new DecoderPool(engineOptions);
+        _engine = new PocketSphinxEngine(_pool, engineOptions);
+        _admission = new AdmissionControl(_options);
+    }
+
+    public string ModelDirectory => new PocketSphinxOptions().ModelDirectory;
+
+    public sealed record Run(TimeSpan Wall, TimeSpan Cpu, long AllocatedBytes, CountingEngine Counted, int Events, int Renders, string Text, SessionSnapshot Final, long Started);
+
+    /// <summary>Makes <paramref name="decoders"/> decoders ready, as a server that has been serving would have them.</summary>
+    public async Task WarmAsync(int decoders)
+    {
+        var silence = Tests.Support.WavBuilder.Pcm16(new short[1_600], 16_000, 1);
+        await Task.WhenAll(Enumerable.Range(0, decoders).Select(_ => RunAsync(() => new MemoryStream(silence), silence.Length)));
+    }
+
+    public async Task<Run> RunAsync(Func<Stream> open, long? size, Func<CountingEngine, bool>? stopWhen = null)
+    {
+        var counted = new CountingEngine(_engine);
+        await using var session = new TranscriptionSession(new EngineCatalog([counted], _options), _options, _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
+        int events = 0;
+        using var renders = new RenderCoalescer(() => Task.CompletedTask, RenderCoalescer.DefaultInterval, e => Console.Error.WriteLine(e));
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.Changed += () =>
+        {
+            Interlocked.Increment(ref events);
+            renders.Request();
+            if (stopWhen?.Invoke(counted) == true && stopped.TrySetResult()) session.Cancel();
+        };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        long started = Stopwatch.GetTimestamp();
+        session.Start("bench.wav", _ => open(), size: size);
+        while (session.Current.IsRunning) await session.Completion;
+        var wall = Stopwatch.GetElapsedTime(started);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        string text = string.Join(' ', session.Current.Transcript.Finals.Select(f => f.Transcript).Where(t => t.Length > 0));
+        return new Run(wall, cpu, allocated, counted, events, renders.RenderCount, text, session.Current, started);
+    }
+
+    public (int Created, int Capacity) Decoders => (_pool.Created, _pool.Capacity);
+
+    public void Dispose() => _pool.Dispose();
+}

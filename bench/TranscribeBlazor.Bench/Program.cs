@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using TranscribeBlazor.Bench;
+using TranscribeBlazor.Tests.Support;
+
+// The benchmark behind docs/PERFORMANCE.md. One command: scripts/bench.sh [--runs N]
+// Each figure is the median of N runs (default 3); ratios are against the bare engine on the same samples.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
+if (!BareEngine.Available) { Console.Error.WriteLine($"{BareEngine.Program} is missing (apt-get install pocketsphinx)"); return 2; }
+
+string corpus = BenchAudio.FindCorpus() ?? "";
+var recordings = new List<BenchAudio.Recording> { BenchAudio.JoinedLibriVox() };
+if (BenchAudio.Sonnet(corpus.Length > 0 ? corpus : null) is { } sonnet) recordings.Add(sonnet);
+Console.WriteLine($"# TranscribeBlazor benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Cpu()}, .NET {Environment.Version}, median of {runs}");
+Console.WriteLine();
+
+string work = Directory.CreateTempSubdirectory("tb-bench").FullName;
+try
+{
+    // --- 1. Whole product vs the bare engine, with and without partial results ---
+    var silence = WavBuilder.Pcm16(new short[1_600], 16_000, 1);
+    File.WriteAllBytes(Path.Combine(work, "silence.wav"), silence);
+    using var quiet = new Product(decoders: 1, partialIntervalMilliseconds: 5000);
+    using var chatty = new Product(decoders: 1, partialIntervalMilliseconds: 200);
+    await quiet.WarmAsync(1);
+    await chatty.WarmAsync(1);
+    var load = Median(runs, () => BareEngine.Run(Path.Combine(work, "silence.wav"), quiet.ModelDirectory).Wall.TotalSeconds);
+
+    Console.WriteLine("## Speed: whole product against the bare engine (one file, warm decoder)");
+    Console.WriteLine();
+    Console.WriteLine("| recording | audio | bare engine | product, partials off | ratio | product, partial every 200 ms | ratio | partials | cost per partial | WER bare | WER product |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    var perChunk = new List<(int Chunks, long Bytes)>();
+    foreach (var rec in recordings)
+    {
+        string path = Path.Combine(work, "input.wav");
+        File.WriteAllBytes(path, rec.Wav);
+        BareEngine.Result? bareResult = null;
+        double bare = Median(runs, () => { bareResult = BareEngine.Run(path, quiet.ModelDirectory); return bareResult.Wall.TotalSeconds - load; });
+        Product.Run? off = null, on = null;
+        double offSeconds = await MedianAsync(runs, async () => { off = await quiet.RunAsync(() => new MemoryStream(rec.Wav), rec.Wav.Length); return off.Wall.TotalSeconds; });
+        double onSeconds = await MedianAsync(runs, async () => { on = await chatty.RunAsync(() => new MemoryStream(rec.Wav), rec.Wav.Length); return on.Wall.TotalSeconds; });
+        int extraPartials = on!.Counted.Partials - off!.Counted.Partials;
+        double perPartialMs = extraPartials > 0 ? (onSeconds - offSeconds) * 1000 / extraPartials : double.NaN;
+        perChunk.Add((off.Counted.Chunks, off.AllocatedBytes));
+        Console.WriteLine($"| {rec.Name} | {rec.Seconds:0.0} s | {bare:0.00} s (RTF {bare / rec.Seconds:0.00}) | {offSeconds:0.00} s | {offSeconds / bare:0.00} | {onSeconds:0.00} s | {onSeconds / bare:0.00} | {on.Counted.Partials} | {perPartialMs:0.0} ms | {Wer(rec.Reference, bareResult!.Text)} | {Wer(rec.Reference, on.Text)} |");
+    }
+    Console.WriteLine();
+    Console.WriteLine($"Bare engine: `pocketsphinx_continuous -infile` wall time minus its model loading ({load:0.00} s, timed on 0.1 s of audio).");
+    Console.WriteLine();
+
+    // --- 2. Allocations on the hot path ---
+    Console.WriteLine("## Allocations");
+    Console.WriteLine();
+    foreach (var (chunks, bytes) in perChunk)
+        Console.WriteLine($"- {chunks} audio chunks, {bytes / 1024.0:0} KB allocated by the whole run ({bytes / (double)chunks:0} bytes per chunk, everything included)");
+    if (perChunk.Count == 2)
+    {
+        double marginal = (perChunk[1].Bytes - perChunk[0].Bytes) / (double)(perChunk[1].Chunks - perChunk[0].Chunks);
+        Console.WriteLine($"- per additional chunk (longer minus shorter recording): **{marginal:0} bytes**");
+    }
+    Console.WriteLine();
+
+    // --- 3. First partial while the upload is still running ---
+    Console.WriteLine("## First partial while the file is still arriving");
+    Console.WriteLine();
+    Console.WriteLine("| file | upload rate | first 0.5 s of speech in at | first partial at | latency |");
+    Console.WriteLine("|---|---|---|---|---|");
+    var speech = BenchAudio.Pcm16(recordings[0].Wav);
+    double onset = SpeechOnset(speech);
+    foreach (long size in new[] { 1L << 20, 200L << 20 })
+    {
+        foreach (double rate in new[] { 10e6, 0 })
+        {
+            var latencies = new List<(double Mark, double First)>();
+            for (int i = 0; i < runs; i++)
+            {
+                long mark = 44 + (long)((onset + 0.5) * 32_000);
+                FeedStream? feed = null;
+                var run = await chatty.RunAsync(() => feed = LongWav(size, speech, rate, mark), size, stopWhen: c => c.Partials > 0);
+                latencies.Add((Stopwatch.GetElapsedTime(run.Started, feed!.MarkTimestamp).TotalMilliseconds, Stopwatch.GetElapsedTime(run.Started, run.Counted.FirstPartialTimestamp).TotalMilliseconds));
+            }
+            var m = latencies.OrderBy(l => l.First - l.Mark).ElementAt(latencies.Count / 2);
+            Console.WriteLine($"| {size / 1e6:0} MB WAV | {(rate > 0 ? $"{rate / 1e6:0} MB/s" : "unthrottled")} | {m.Mark:0} ms | {m.First:0} ms | **{m.First - m.Mark:0} ms** |");
+        }
+    }
+    Console.WriteLine();
+    Console.WriteLine($"Speech starts {onset:0.00} s into the file; timed from the session's start.");
+    Console.WriteLine();
+
+    // --- 4. Sessions fed at real-time pace, at once ---
+    Console.WriteLine("## Concurrent sessions at real-time pace (as microphones and Amazon Transcribe are fed)");
+    Console.WriteLine();
+    Console.WriteLine("| sessions | decoders | worst lag of a partial | worst lag of the last final | CPU busy | memory (RSS) after |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    var paced = recordings[0];
+    foreach (int sessions in new[] { 6, 8 })
+    {
+        using var product = new Product(decoders: sessions, partialIntervalMilliseconds: 200);
+        await product.WarmAsync(sessions);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var all = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => product.RunAsync(() => FeedStream.Of(paced.Wav, 32_000), paced.Wav.Length)));
+        double busy = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / clock.Elapsed.TotalSeconds / Environment.ProcessorCount;
+        double partialLag = all.Max(r => r.Counted.Results.Where(e => e.Result.IsPartial).Select(e => Stopwatch.GetElapsedTime(r.Started, e.Timestamp).TotalSeconds - e.Result.EndTime).DefaultIfEmpty(0).Max());
+        double finalLag = all.Max(r => r.Wall.TotalSeconds - paced.Seconds);
+        Console.WriteLine($"| {sessions} × {paced.Seconds:0.0} s | {product.Decoders.Created} | {partialLag:0.00} s | {finalLag:0.00} s | {busy:P0} | {Rss() / 1e6:0} MB |");
+    }
+    Console.WriteLine();
+    Console.WriteLine("Lag: how long after its audio arrived a result was out (a partial: its end time; the last final: the end of the file).");
+    Console.WriteLine();
+
+    // --- 5. Renders ---
+    Console.WriteLine("## Renders per circuit");
+    Console.WriteLine();
+    var burst = await chatty.RunAsync(() => new MemoryStream(recordings[0].Wav), recordings[0].Wav.Length);
+    Console.WriteLine($"A file at full speed: {burst.Events} state changes in {burst.Wall.TotalSeconds:0.00} s ({burst.Events / burst.Wall.TotalSeconds:0} per second) became {burst.Renders} renders " +
+        $"({burst.Renders / burst.Wall.TotalSeconds:0.0} per second, {burst.Events / (double)Math.Max(1, burst.Renders):0.0} changes per render).");
+    Console.WriteLine();
+    Console.WriteLine($"Peak memory of this process: {PeakRss() / 1e6:0} MB.");
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+return 0;
+
+static double Median(int n, Func<double> measure) => Enumerable.Range(0, n).Select(_ => measure()).Order().ElementAt(n / 2);
+
+static async Task<double> MedianAsync(int n, Func<Task<double>> measure)
+{
+    var values = new List<double>();
+    for (int i = 0; i < n; i++) values.Add(await measure());
+    return values.Order().ElementAt(n / 2);
+}
+
+static string Wer(string reference, string hypothesis)
+{
+    int errors = WordErrorRate.Errors(Normalize(reference), Normalize(hypothesis)), words = WordErrorRate.Words(Normalize(reference)).Length;
+    return $"{100.0 * errors / words:0.0} %";
+}
+
+static string Normalize(string text) => new string(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c == '\'' ? c : ' ').ToArray());
+
+// A WAV of `size` bytes: the speech first, then the speech again and again (generated as read, never held whole).
+static FeedStream LongWav(long size, short[] speech, double rate, long mark)
+{
+    var header = WavBuilder.Pcm16([], 16_000, 1);
+    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), (int)Math.Min(int.MaxValue, size - 8));
+    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(40), (int)Math.Min(int.MaxValue, size - 44));
+    var bytes = new byte[speech.Length * 2];
+    Buffer.BlockCopy(speech, 0, bytes, 0, bytes.Length);
+    return new FeedStream(size, (offset, into) =>
+    {
+        int n = 0;
+        while (n < into.Length && offset + n < size)
+        {
+            long at = offset + n;
+            if (at < 44) { into.Span[n++] = header[at]; continue; }
+            long inSpeech = (at - 44) % bytes.Length;
+            int take = (int)Math.Min(into.Length - n, bytes.Length - inSpeech);
+            bytes.AsSpan((int)inSpeech, take).CopyTo(into.Span[n..]);
+            n += take;
+        }
+        return n;
+    }, rate, mark);
+}
+
+// Start of the first 20 ms frame clearly louder than the file's quietest tenth.
+static double SpeechOnset(short[] samples)
+{
+    var energies = samples.Chunk(320).Select(f => f.Average(s => (double)s * s)).ToArray();
+    double floor = energies.Order().ElementAt(energies.Length / 10);
+    int first = Array.FindIndex(energies, e => e > floor * 30);
+    return Math.Max(0, first) * 0.02;
+}
+
+static long Rss() => StatusField("VmRSS:");
+static long PeakRss() => StatusField("VmHWM:");
+static long StatusField(string name) =>
+    long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith(name))[name.Length..].Trim().Split(' ')[0]) * 1024;
+static string Cpu() => File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
