@@ -14,6 +14,10 @@ public sealed class CountingEngine(ITranscriptionEngine inner) : ITranscriptionE
     public int Partials;
     public int Finals;
     public long FirstPartialTimestamp;
+    public long FirstChunkTimestamp;
+    public double FirstPartialAudioEnd;
+    public long SamplesIn;
+    public double AudioInAtFirstPartial;
     public readonly List<(long Timestamp, TranscriptResult Result)> Results = [];
 
     public ValueTask<EngineAvailability> CheckAvailabilityAsync(CancellationToken cancellationToken = default) => inner.CheckAvailabilityAsync(cancellationToken);
@@ -23,7 +27,7 @@ public sealed class CountingEngine(ITranscriptionEngine inner) : ITranscriptionE
         await foreach (var result in inner.TranscribeAsync(Count(audio, cancellationToken), request, cancellationToken))
         {
             long now = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (result.IsPartial) { if (Partials++ == 0) FirstPartialTimestamp = now; }
+            if (result.IsPartial) { if (Partials++ == 0) (FirstPartialTimestamp, FirstPartialAudioEnd, AudioInAtFirstPartial) = (now, result.EndTime, Interlocked.Read(ref SamplesIn) / 16_000.0); }
             else Finals++;
             lock (Results) Results.Add((now, result));
             yield return result;
@@ -34,7 +38,8 @@ public sealed class CountingEngine(ITranscriptionEngine inner) : ITranscriptionE
     {
         await foreach (var chunk in audio.WithCancellation(cancellationToken))
         {
-            Chunks++;
+            if (Chunks++ == 0) FirstChunkTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref SamplesIn, chunk.Length);
             yield return chunk;
         }
     }

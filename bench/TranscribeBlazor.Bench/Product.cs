@@ -22,11 +22,15 @@ public sealed class Product : IDisposable
 
     public Product(int decoders, int partialIntervalMilliseconds)
     {
-        var engineOptions = Options.Create(new PocketSphinxOptions { MaxDecoders = decoders, PartialIntervalMilliseconds = partialIntervalMilliseconds });
+        var engineOptions = Options.Create(new PocketSphinxOptions { MaxDecoders = decoders, PartialIntervalMilliseconds = partialIntervalMilliseconds, Parameters = Parameters });
         _pool = new DecoderPool(engineOptions);
         _engine = new PocketSphinxEngine(_pool, engineOptions);
         _admission = new AdmissionControl(_options);
     }
+
+    /// <summary>Decoder settings under trial, from BENCH_PARAMS ("-fwdflat=no,-beam=1e-60"); none by default.</summary>
+    public static Dictionary<string, string> Parameters { get; } = (Environment.GetEnvironmentVariable("BENCH_PARAMS") ?? "")
+        .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
     public string ModelDirectory => new PocketSphinxOptions().ModelDirectory;
 
@@ -39,9 +43,10 @@ public sealed class Product : IDisposable
         await Task.WhenAll(Enumerable.Range(0, decoders).Select(_ => RunAsync(() => new MemoryStream(silence), silence.Length)));
     }
 
-    public async Task<Run> RunAsync(Func<Stream> open, long? size, Func<CountingEngine, bool>? stopWhen = null)
+    public async Task<Run> RunAsync(Func<Stream> open, long? size, Func<CountingEngine, bool>? stopWhen = null, Action<CountingEngine>? onStart = null)
     {
         var counted = new CountingEngine(_engine);
+        onStart?.Invoke(counted);
         await using var session = new TranscriptionSession(new EngineCatalog([counted], _options), _options, _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
         int events = 0;
         using var renders = new RenderCoalescer(() => Task.CompletedTask, RenderCoalescer.DefaultInterval, e => Console.Error.WriteLine(e));

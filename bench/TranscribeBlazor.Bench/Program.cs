@@ -30,25 +30,37 @@ try
 
     Console.WriteLine("## Speed: whole product against the bare engine (one file, warm decoder)");
     Console.WriteLine();
-    Console.WriteLine("| recording | audio | bare engine | product, partials off | ratio | product, partial every 200 ms | ratio | partials | cost per partial | WER bare | WER product |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| recording | audio | bare engine | product, partials off | ratio | product, partial every 200 ms | ratio | partials | WER bare | WER product |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
     var perChunk = new List<(int Chunks, long Bytes)>();
-    foreach (var rec in recordings)
+    // BENCH_ONLY=alloc|paced|latency runs one part (the speed table comes with alloc), for trying a setting quickly.
+    string? only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+    foreach (var rec in only is null || only == "alloc" ? recordings : [])
     {
         string path = Path.Combine(work, "input.wav");
         File.WriteAllBytes(path, rec.Wav);
+        // Interleaved (bare, off, on, bare, ...) so that drift in the machine's speed touches all three alike.
         BareEngine.Result? bareResult = null;
-        double bare = Median(runs, () => { bareResult = BareEngine.Run(path, quiet.ModelDirectory); return bareResult.Wall.TotalSeconds - load; });
         Product.Run? off = null, on = null;
-        double offSeconds = await MedianAsync(runs, async () => { off = await quiet.RunAsync(() => new MemoryStream(rec.Wav), rec.Wav.Length); return off.Wall.TotalSeconds; });
-        double onSeconds = await MedianAsync(runs, async () => { on = await chatty.RunAsync(() => new MemoryStream(rec.Wav), rec.Wav.Length); return on.Wall.TotalSeconds; });
-        int extraPartials = on!.Counted.Partials - off!.Counted.Partials;
-        double perPartialMs = extraPartials > 0 ? (onSeconds - offSeconds) * 1000 / extraPartials : double.NaN;
-        perChunk.Add((off.Counted.Chunks, off.AllocatedBytes));
-        Console.WriteLine($"| {rec.Name} | {rec.Seconds:0.0} s | {bare:0.00} s (RTF {bare / rec.Seconds:0.00}) | {offSeconds:0.00} s | {offSeconds / bare:0.00} | {onSeconds:0.00} s | {onSeconds / bare:0.00} | {on.Counted.Partials} | {perPartialMs:0.0} ms | {Wer(rec.Reference, bareResult!.Text)} | {Wer(rec.Reference, on.Text)} |");
+        var (bareTimes, offTimes, onTimes) = (new List<double>(), new List<double>(), new List<double>());
+        for (int r = 0; r < runs; r++)
+        {
+            bareResult = BareEngine.Run(path, quiet.ModelDirectory);
+            bareTimes.Add(bareResult.Wall.TotalSeconds - load);
+            off = await quiet.RunAsync(() => new MemoryStream(rec.Wav), rec.Wav.Length);
+            offTimes.Add(off.Wall.TotalSeconds);
+            on = await chatty.RunAsync(() => new MemoryStream(rec.Wav), rec.Wav.Length);
+            onTimes.Add(on.Wall.TotalSeconds);
+        }
+        double bare = bareTimes.Order().ElementAt(runs / 2), offSeconds = offTimes.Order().ElementAt(runs / 2), onSeconds = onTimes.Order().ElementAt(runs / 2);
+        perChunk.Add((off!.Counted.Chunks, off.AllocatedBytes));
+        Console.WriteLine($"| {rec.Name} | {rec.Seconds:0.0} s | {bare:0.00} s (RTF {bare / rec.Seconds:0.00}) | {offSeconds:0.00} s | {offSeconds / bare:0.00} | {onSeconds:0.00} s | {onSeconds / bare:0.00} | {on!.Counted.Partials} | {Wer(rec.Reference, bareResult!.Text)} | {Wer(rec.Reference, on.Text)} |");
     }
     Console.WriteLine();
     Console.WriteLine($"Bare engine: `pocketsphinx_continuous -infile` wall time minus its model loading ({load:0.00} s, timed on 0.1 s of audio).");
+    var (hypothesisMs, wordsMs, chunkMs) = PartialCost.Measure(BenchAudio.Pcm16(recordings[0].Wav));
+    Console.WriteLine($"One partial costs the decoder {hypothesisMs + wordsMs:0.00} ms (hypothesis {hypothesisMs:0.00} ms + word list {wordsMs:0.00} ms, after each 100 ms chunk of a " +
+        $"{recordings[0].Seconds:0} s utterance that costs {chunkMs:0.00} ms to decode): one partial per 200 ms of speech adds {(hypothesisMs + wordsMs) / (2 * chunkMs):P1} to decoding.");
     Console.WriteLine();
 
     // --- 2. Allocations on the hot path ---
@@ -56,34 +68,37 @@ try
     Console.WriteLine();
     foreach (var (chunks, bytes) in perChunk)
         Console.WriteLine($"- {chunks} audio chunks, {bytes / 1024.0:0} KB allocated by the whole run ({bytes / (double)chunks:0} bytes per chunk, everything included)");
+    Console.WriteLine($"- by stage, per additional chunk: WAV reader and resampler **{await AllocationProbe.ReaderAsync(recordings[0].Wav, recordings[^1].Wav):0} bytes**; " +
+        $"the same through the upload spool **{await AllocationProbe.SpooledReaderAsync(recordings[0].Wav, recordings[^1].Wav):0} bytes**");
     if (perChunk.Count == 2)
     {
         double marginal = (perChunk[1].Bytes - perChunk[0].Bytes) / (double)(perChunk[1].Chunks - perChunk[0].Chunks);
-        Console.WriteLine($"- per additional chunk (longer minus shorter recording): **{marginal:0} bytes**");
+        Console.WriteLine($"- the whole product per additional chunk: {marginal:0} bytes — the results themselves (partials and finals, their words, the page's snapshots), not the audio path");
     }
     Console.WriteLine();
 
     // --- 3. First partial while the upload is still running ---
     Console.WriteLine("## First partial while the file is still arriving");
     Console.WriteLine();
-    Console.WriteLine("| file | upload rate | first 0.5 s of speech in at | first partial at | latency |");
-    Console.WriteLine("|---|---|---|---|---|");
+    Console.WriteLine("| file | upload rate | first 0.5 s of speech in at | first audio at the engine | first partial at (covering) | latency |");
+    Console.WriteLine("|---|---|---|---|---|---|");
     var speech = BenchAudio.Pcm16(recordings[0].Wav);
     double onset = SpeechOnset(speech);
     foreach (long size in new[] { 1L << 20, 200L << 20 })
     {
         foreach (double rate in new[] { 10e6, 0 })
         {
-            var latencies = new List<(double Mark, double First)>();
+            var latencies = new List<(double Mark, double First, double Engine, double Covers, double Fed)>();
             for (int i = 0; i < runs; i++)
             {
                 long mark = 44 + (long)((onset + 0.5) * 32_000);
                 FeedStream? feed = null;
                 var run = await chatty.RunAsync(() => feed = LongWav(size, speech, rate, mark), size, stopWhen: c => c.Partials > 0);
-                latencies.Add((Stopwatch.GetElapsedTime(run.Started, feed!.MarkTimestamp).TotalMilliseconds, Stopwatch.GetElapsedTime(run.Started, run.Counted.FirstPartialTimestamp).TotalMilliseconds));
+                latencies.Add((Stopwatch.GetElapsedTime(run.Started, feed!.MarkTimestamp).TotalMilliseconds, Stopwatch.GetElapsedTime(run.Started, run.Counted.FirstPartialTimestamp).TotalMilliseconds,
+                    Stopwatch.GetElapsedTime(run.Started, run.Counted.FirstChunkTimestamp).TotalMilliseconds, run.Counted.FirstPartialAudioEnd, run.Counted.AudioInAtFirstPartial));
             }
             var m = latencies.OrderBy(l => l.First - l.Mark).ElementAt(latencies.Count / 2);
-            Console.WriteLine($"| {size / 1e6:0} MB WAV | {(rate > 0 ? $"{rate / 1e6:0} MB/s" : "unthrottled")} | {m.Mark:0} ms | {m.First:0} ms | **{m.First - m.Mark:0} ms** |");
+            Console.WriteLine($"| {size / 1e6:0} MB WAV | {(rate > 0 ? $"{rate / 1e6:0} MB/s" : "unthrottled")} | {m.Mark:0} ms | {m.Engine:0} ms | {m.First:0} ms ({m.Covers:0.00} s; {m.Fed:0.00} s read) | **{m.First - m.Mark:0} ms** |");
         }
     }
     Console.WriteLine();
@@ -93,23 +108,44 @@ try
     // --- 4. Sessions fed at real-time pace, at once ---
     Console.WriteLine("## Concurrent sessions at real-time pace (as microphones and Amazon Transcribe are fed)");
     Console.WriteLine();
-    Console.WriteLine("| sessions | decoders | worst lag of a partial | worst lag of the last final | CPU busy | memory (RSS) after |");
+    Console.WriteLine("| sessions | decoders | audio waiting to be decoded, worst | last final after the file's end, worst | CPU busy | memory (RSS) after |");
     Console.WriteLine("|---|---|---|---|---|---|");
     var paced = recordings[0];
-    foreach (int sessions in new[] { 6, 8 })
+    foreach (int sessions in only is null || only == "paced" ? new[] { 6, 8 } : [])
     {
         using var product = new Product(decoders: sessions, partialIntervalMilliseconds: 200);
         await product.WarmAsync(sessions);
+        var feeds = new FeedStream?[sessions];
+        var engines = new CountingEngine?[sessions];
+        double worstBacklog = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                for (int i = 0; i < sessions; i++)
+                    if (feeds[i] is { } f && engines[i] is { } e)
+                        worstBacklog = Math.Max(worstBacklog, (f.Delivered - 44) / 32_000.0 - Interlocked.Read(ref e.SamplesIn) / 16_000.0);
+                await Task.Delay(20);
+            }
+        });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var all = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => product.RunAsync(() => FeedStream.Of(paced.Wav, 32_000), paced.Wav.Length)));
+        // People do not start speaking in the same instant: starts half a second apart.
+        var all = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async i =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(0.5 * i));
+            return await product.RunAsync(() => feeds[i] = FeedStream.Of(paced.Wav, 32_000, pieceBytes: 3_200), paced.Wav.Length, onStart: c => engines[i] = c);
+        }));
         double busy = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / clock.Elapsed.TotalSeconds / Environment.ProcessorCount;
-        double partialLag = all.Max(r => r.Counted.Results.Where(e => e.Result.IsPartial).Select(e => Stopwatch.GetElapsedTime(r.Started, e.Timestamp).TotalSeconds - e.Result.EndTime).DefaultIfEmpty(0).Max());
-        double finalLag = all.Max(r => r.Wall.TotalSeconds - paced.Seconds);
-        Console.WriteLine($"| {sessions} × {paced.Seconds:0.0} s | {product.Decoders.Created} | {partialLag:0.00} s | {finalLag:0.00} s | {busy:P0} | {Rss() / 1e6:0} MB |");
+        await sampling.CancelAsync();
+        await sampler;
+        double finalLag = Enumerable.Range(0, sessions).Max(i => Stopwatch.GetElapsedTime(feeds[i]!.EndTimestamp, all[i].Counted.Results.Where(r => !r.Result.IsPartial).Max(r => r.Timestamp)).TotalSeconds);
+        Console.WriteLine($"| {sessions} × {paced.Seconds:0.0} s | {product.Decoders.Created} | {worstBacklog:0.00} s | {finalLag:0.00} s | {busy:P0} | {Rss() / 1e6:0} MB |");
     }
     Console.WriteLine();
-    Console.WriteLine("Lag: how long after its audio arrived a result was out (a partial: its end time; the last final: the end of the file).");
+    Console.WriteLine("Each session is fed at exactly real time (32 KB/s, in 100 ms pieces as a microphone sends), starting half a second after the one before. " +
+        "Audio waiting: delivered but not yet taken by its decoder, sampled every 20 ms.");
     Console.WriteLine();
 
     // --- 5. Renders ---
@@ -128,13 +164,6 @@ finally
 return 0;
 
 static double Median(int n, Func<double> measure) => Enumerable.Range(0, n).Select(_ => measure()).Order().ElementAt(n / 2);
-
-static async Task<double> MedianAsync(int n, Func<Task<double>> measure)
-{
-    var values = new List<double>();
-    for (int i = 0; i < n; i++) values.Add(await measure());
-    return values.Order().ElementAt(n / 2);
-}
 
 static string Wer(string reference, string hypothesis)
 {

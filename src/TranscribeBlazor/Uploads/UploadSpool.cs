@@ -45,7 +45,9 @@ public sealed class UploadSpool : IAsyncDisposable
         directory = SpoolDirectory.Prepare(directory ?? SpoolDirectory.Default);
         // Our own random name: the client's file name never becomes a path.
         string path = Path.Combine(directory, Path.GetRandomFileName());
-        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.Asynchronous);
+        // Synchronous I/O: the bytes were just written and sit in the page cache, so a read is a memory
+        // copy; asynchronous file I/O on Linux would be the same copy on another pool thread, plus allocations.
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         File.Delete(path);
         return new UploadSpool(source, file, stallTimeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
     }
@@ -63,7 +65,7 @@ public sealed class UploadSpool : IAsyncDisposable
             while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await RandomAccess.WriteAsync(_file, buffer.AsMemory(0, read), offset, cancellationToken).ConfigureAwait(false);
+                RandomAccess.Write(_file, buffer.AsSpan(0, read), offset);
                 offset += read;
                 Interlocked.Exchange(ref _received, offset);
                 Signal();
@@ -87,19 +89,25 @@ public sealed class UploadSpool : IAsyncDisposable
     {
         private long _position;
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        /// <summary>Bytes already here are read at once, without allocating; only a wait for more goes asynchronous.</summary>
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            spool.BytesReceived > _position ? ValueTask.FromResult(ReadAvailable(buffer.Span)) : WaitAndReadAsync(buffer, cancellationToken);
+
+        private int ReadAvailable(Span<byte> buffer)
+        {
+            int n = (int)Math.Min(buffer.Length, spool.BytesReceived - _position);
+            n = RandomAccess.Read(spool._file, buffer[..n], _position);
+            _position += n;
+            return n;
+        }
+
+        private async ValueTask<int> WaitAndReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         {
             while (true)
             {
                 var grew = Volatile.Read(ref spool._grew);
-                long available = spool.BytesReceived - _position;
-                if (available > 0)
-                {
-                    int n = (int)Math.Min(buffer.Length, available);
-                    n = await RandomAccess.ReadAsync(spool._file, buffer[..n], _position, cancellationToken).ConfigureAwait(false);
-                    _position += n;
-                    return n;
-                }
+                if (spool.BytesReceived > _position)
+                    return ReadAvailable(buffer.Span);
                 if (spool._copy.IsCompleted)
                 {
                     if (spool.BytesReceived > _position) continue;
