@@ -47,6 +47,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     public async Task TheDropZone_IsReachedWithTab_AndOpensTheFileChooserWithEnterAndSpace()
     {
         var page = await browser.NewPageAsync();
+        await page.BringToFrontAsync(); // keyboard focus (and :focus-visible) belong to the active tab; other tests' tabs run alongside
         for (int i = 0; i < 30 && !await page.EvaluateAsync<bool>($"() => document.activeElement?.matches('{BrowserFixture.FileInput}') ?? false"); i++)
             await page.Keyboard.PressAsync("Tab");
         Assert.True(await page.EvaluateAsync<bool>($"() => document.activeElement.matches('{BrowserFixture.FileInput}')"), "Tab never reached the drop zone");
@@ -58,6 +59,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await chooser.SetFilesAsync(Utterance("keyboard.wav", 1));
         await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
         // Focus moved on to the drop zone's fresh input, so Space opens the chooser again without reaching for the mouse.
+        await page.WaitForFunctionAsync($"() => document.activeElement?.matches('{BrowserFixture.FileInput}')", null, new() { Timeout = 5_000 });
         var again = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync(" "));
         Assert.True(again.IsMultiple);
     }
