@@ -205,7 +205,7 @@ public sealed class TranscriptionSessionTests
         secondTab.Start("b.wav", _ => new MemoryStream(TwoSeconds));
         someoneElse.Start("c.wav", _ => new MemoryStream(TwoSeconds));
         await WaitUntil(() => secondTab.Current.Status == SessionStatus.Error);
-        Assert.Contains("You already have 1 transcriptions running", secondTab.Current.Message);
+        Assert.Contains("You already have 1 transcription running", secondTab.Current.Message);
         Assert.True(someoneElse.Current.IsRunning);
         gate.Release(10);
         await WaitUntil(() => firstTab.Current.Status == SessionStatus.Done && someoneElse.Current.Status == SessionStatus.Done);
