@@ -7,4 +7,10 @@ public sealed record TranscriptionRequest
 
     /// <summary>Amazon Transcribe stream options; null means the configured defaults.</summary>
     public Aws.StreamSettings? Aws { get; init; }
+
+    /// <summary>
+    /// Told the run's place in line when an engine with limited capacity (PocketSphinx's decoder pool)
+    /// makes it wait: 1 = next, 0 = its turn has come. Not called when the engine can start at once.
+    /// </summary>
+    public Action<int>? OnQueuePlace { get; init; }
 }

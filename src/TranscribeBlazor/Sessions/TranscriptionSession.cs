@@ -189,9 +189,14 @@ public sealed class TranscriptionSession(
             await using var spool = upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken, options.Value.SpoolPath,
                 TimeSpan.FromSeconds(options.Value.UploadStallSeconds));
             await using var source = spool.OpenReader();
-            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, file.Request).ConfigureAwait(false);
+            // Told when the engine makes this run wait its turn (a busy server), so the page says where it stands.
+            var request = (file.Request ?? TranscriptionRequest.Default) with
+            {
+                OnQueuePlace = place => Update(s => s.IsRunning ? s with { Message = SessionMessages.QueuePlace(place) } : s),
+            };
+            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, request).ConfigureAwait(false);
             await using var pipelineScope = pipeline;
-            Update(s => s with { Format = pipeline.SourceFormat, Message = "Transcribing…" });
+            Update(s => s with { Format = pipeline.SourceFormat, Message = SessionMessages.Transcribing });
             await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
             {
                 var seconds = pipeline.SecondsRead;

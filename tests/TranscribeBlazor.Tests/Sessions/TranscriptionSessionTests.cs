@@ -227,6 +227,19 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(0, admission.Active);
     }
 
+    [Fact]
+    public async Task ARunWaitingForTheEngine_SaysItsPlace_ThenTranscribes()
+    {
+        await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)) { QueuePlaces = [3, 2, 1, 0] });
+        var messages = new List<string?>();
+        session.Changed += () => { lock (messages) if (messages.LastOrDefault() != session.Current.Message) messages.Add(session.Current.Message); };
+        session.Start("a.wav", _ => new MemoryStream(TwoSeconds));
+        await session.Completion;
+        Assert.Equal(["Every recogniser on the server is busy: 2 ahead of you.", "Every recogniser on the server is busy: 1 ahead of you.",
+            "Every recogniser on the server is busy: you are next.", SessionMessages.Transcribing], messages.SkipWhile(m => m is null || !m.StartsWith("Every")).Take(4));
+        Assert.Equal(SessionStatus.Done, session.Current.Status);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -70,8 +70,10 @@ public sealed class SoakTests(ITestOutputHelper output)
             }),
         };
 
-        // Warm-up: one of each, so what is made once (decoders, JIT, pools) exists before the baseline.
+        // Warm-up: one of each, then two at once so the pool holds all its decoders (2 descriptors each):
+        // what is made once (decoders, JIT, pools) exists before the baseline.
         foreach (var kind in kinds) await SessionAsync(browser, app.BaseAddress, kind.Run);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => SessionAsync(browser, app.BaseAddress, kinds[2].Run)));
         var before = await SettledAsync(http);
 
         var clock = Stopwatch.StartNew();

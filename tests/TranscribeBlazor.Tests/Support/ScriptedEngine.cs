@@ -15,6 +15,9 @@ public sealed class ScriptedEngine(params TranscriptResult[] script) : ITranscri
     public string DisplayName => "Scripted";
     public int SampleRate => 16_000;
     public SemaphoreSlim? Gate { get; init; }
+
+    /// <summary>Places in line to report before reading any audio, as an engine at capacity does.</summary>
+    public int[] QueuePlaces { get; init; } = [];
     public int SamplesRead { get; private set; }
     public bool SawCancellation { get; private set; }
 
@@ -23,6 +26,7 @@ public sealed class ScriptedEngine(params TranscriptResult[] script) : ITranscri
     public async IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, TranscriptionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int next = 0;
+        foreach (int place in QueuePlaces) request.OnQueuePlace?.Invoke(place);
         try
         {
             await foreach (var chunk in audio.WithCancellation(cancellationToken))

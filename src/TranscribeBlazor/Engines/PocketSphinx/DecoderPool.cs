@@ -6,15 +6,16 @@ namespace TranscribeBlazor.Engines.PocketSphinx;
 /// <summary>
 /// Bounded pool of decoders shared by all circuits. Creating one costs ~0.3 s and ~140 MB, so they are
 /// made lazily, reused (reset between sessions) and never more than <see cref="PocketSphinxOptions.MaxDecoders"/>;
-/// sessions beyond that wait in arrival order.
+/// sessions beyond that wait in a first-come queue and are told their place in it as it changes.
 /// </summary>
 public sealed class DecoderPool : IDisposable
 {
     private readonly Func<PocketSphinxDecoder> _factory;
-    private readonly SemaphoreSlim _slots;
     private readonly ConcurrentStack<PocketSphinxDecoder> _idle = new();
+    private readonly Lock _gate = new();
+    private readonly LinkedList<Waiter> _queue = new();
+    private int _freeSlots;
     private int _created;
-    private int _waiting;
     private bool _disposed;
 
     public DecoderPool(IOptions<PocketSphinxOptions> options)
@@ -24,7 +25,7 @@ public sealed class DecoderPool : IDisposable
     {
         _factory = factory;
         Capacity = capacity;
-        _slots = new SemaphoreSlim(capacity, capacity);
+        _freeSlots = capacity;
     }
 
     public int Capacity { get; }
@@ -35,7 +36,7 @@ public sealed class DecoderPool : IDisposable
     public int Idle => _idle.Count;
 
     /// <summary>Sessions waiting for a decoder.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    public int Waiting { get { lock (_gate) return _queue.Count; } }
 
     /// <summary>
     /// Proves a decoder can be made (readiness): creates the first one if none exists yet, leaving it
@@ -47,17 +48,29 @@ public sealed class DecoderPool : IDisposable
         using var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task<DecoderLease> RentAsync(CancellationToken cancellationToken)
+    /// <param name="onPlace">Told the caller's place in the queue (1 = next) whenever it changes, and 0 once a decoder is its; never called if one is free at once.</param>
+    internal async Task<DecoderLease> RentAsync(CancellationToken cancellationToken, Action<int>? onPlace = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Interlocked.Increment(ref _waiting);
-        try
+        Waiter? waiter = null;
+        int place = 0;
+        lock (_gate)
         {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_freeSlots > 0)
+                _freeSlots--;
+            else
+            {
+                waiter = new Waiter(onPlace);
+                waiter.Node = _queue.AddLast(waiter);
+                place = waiter.Place = _queue.Count;
+            }
         }
-        finally
+        if (waiter is not null)
         {
-            Interlocked.Decrement(ref _waiting);
+            onPlace?.Invoke(place);
+            await using (cancellationToken.Register(() => Leave(waiter)).ConfigureAwait(false))
+                await waiter.Granted.Task.ConfigureAwait(false);
+            onPlace?.Invoke(0);
         }
 
         try
@@ -71,7 +84,7 @@ public sealed class DecoderPool : IDisposable
         }
         catch
         {
-            _slots.Release();
+            ReleaseSlot();
             throw;
         }
     }
@@ -87,7 +100,68 @@ public sealed class DecoderPool : IDisposable
         {
             _idle.Push(decoder);
         }
-        _slots.Release();
+        ReleaseSlot();
+    }
+
+    /// <summary>A slot came free: the longest-waiting caller gets it, and everyone behind moves up.</summary>
+    private void ReleaseSlot()
+    {
+        Waiter? next = null;
+        List<(Waiter, int)> moved = [];
+        lock (_gate)
+        {
+            if (_queue.First is { } head)
+            {
+                _queue.RemoveFirst();
+                next = head.Value;
+                moved = PlacesLocked();
+            }
+            else
+                _freeSlots++;
+        }
+        next?.Granted.TrySetResult();
+        Tell(moved);
+    }
+
+    /// <summary>A waiting caller gave up (cancelled): out of the queue, and those behind move up.</summary>
+    private void Leave(Waiter waiter)
+    {
+        List<(Waiter, int)> moved;
+        lock (_gate)
+        {
+            if (waiter.Node?.List is null) return; // already given a slot
+            _queue.Remove(waiter.Node);
+            moved = PlacesLocked();
+        }
+        waiter.Granted.TrySetCanceled();
+        Tell(moved);
+    }
+
+    /// <summary>The waiters whose place changed, with their new one.</summary>
+    private List<(Waiter, int)> PlacesLocked()
+    {
+        var moved = new List<(Waiter, int)>();
+        int place = 0;
+        foreach (var waiter in _queue)
+        {
+            if (waiter.Place == ++place) continue;
+            waiter.Place = place;
+            moved.Add((waiter, place));
+        }
+        return moved;
+    }
+
+    private static void Tell(List<(Waiter Waiter, int Place)> places)
+    {
+        foreach (var (waiter, place) in places) waiter.OnPlace?.Invoke(place);
+    }
+
+    private sealed class Waiter(Action<int>? onPlace)
+    {
+        public Action<int>? OnPlace { get; } = onPlace;
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public LinkedListNode<Waiter>? Node { get; set; }
+        public int Place { get; set; }
     }
 
     public void Dispose()

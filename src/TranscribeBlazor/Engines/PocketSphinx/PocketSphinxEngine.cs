@@ -48,7 +48,7 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
         var results = Channel.CreateUnbounded<TranscriptResult>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Decoding runs on a pool thread, never on the caller's (e.g. a circuit's) synchronisation context.
-        var decoding = Task.Run(() => DecodeAsync(audio, results.Writer, stop.Token), CancellationToken.None);
+        var decoding = Task.Run(() => DecodeAsync(audio, request, results.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -67,12 +67,12 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
         }
     }
 
-    private async Task DecodeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, ChannelWriter<TranscriptResult> results, CancellationToken cancellationToken)
+    private async Task DecodeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, TranscriptionRequest request, ChannelWriter<TranscriptResult> results, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
         {
-            using var lease = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+            using var lease = await pool.RentAsync(cancellationToken, request.OnQueuePlace).ConfigureAwait(false);
             var utterances = new UtteranceTracker(lease.Decoder, $"ps{Interlocked.Increment(ref _sessionCounter)}",
                 options.Value.PartialIntervalMilliseconds * SampleRate / 1000);
             try
