@@ -39,16 +39,7 @@ public static class BenchAudio
         return new Recording("LibriVox sonnets", CanonicalPcm16(wav), row[4]);
     }
 
-    public static string? FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "TranscribeBlazor.sln"))) continue;
-            string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-            return Directory.Exists(corpus) ? corpus : null;
-        }
-        return null;
-    }
+    public static string? FindCorpus() => SharedFolder.Find("corpus");
 
     /// <summary>Samples of a canonical 44-byte-header 16-bit WAV.</summary>
     public static short[] Pcm16(byte[] wav)

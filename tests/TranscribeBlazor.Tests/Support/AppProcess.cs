@@ -27,7 +27,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         string configuration = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
-        string project = Path.Combine(RepositoryRoot(), "src", "TranscribeBlazor");
+        string project = Path.Combine(RepositoryRoot.Find() ?? throw new InvalidOperationException("repository root not found"), "src", "TranscribeBlazor");
         string dll = Path.Combine(project, "bin", configuration, "net10.0", "TranscribeBlazor.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = project };
         start.ArgumentList.Add(dll);
@@ -56,13 +56,6 @@ public sealed partial class AppProcess : IAsyncDisposable
             throw new InvalidOperationException("The app did not start:\n" + string.Join('\n', output));
         }
         return new AppProcess(process, await listening.Task, output);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribeBlazor.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository root not found");
     }
 
     public async ValueTask DisposeAsync()

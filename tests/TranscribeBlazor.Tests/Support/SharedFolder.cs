@@ -5,15 +5,9 @@ public static class SharedFolder
 {
     public static string? Find(string name)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribeBlazor.sln")))
-            {
-                string path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", name));
-                return Directory.Exists(path) ? path : null;
-            }
-        }
-        return null;
+        if (RepositoryRoot.Find() is not { } root) return null;
+        string path = Path.GetFullPath(Path.Combine(root, "..", "shared", name));
+        return Directory.Exists(path) ? path : null;
     }
 
     public static string? AwsVectors { get; } = Find("aws-vectors");

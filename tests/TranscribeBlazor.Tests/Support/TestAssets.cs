@@ -13,13 +13,8 @@ public static class TestAssets
     /// <summary>axe-core's browser bundle, installed by <c>scripts/setup.sh test</c> into tests/a11y.</summary>
     public static string? Axe { get; } = RepositoryFile("tests/a11y/node_modules/axe-core/axe.min.js");
 
-    private static string? RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TranscribeBlazor.sln")))
-                return File.Exists(Path.Combine(dir.FullName, relative)) ? Path.Combine(dir.FullName, relative) : null;
-        return null;
-    }
+    private static string? RepositoryFile(string relative) =>
+        RepositoryRoot.Find() is { } root && File.Exists(Path.Combine(root, relative)) ? Path.Combine(root, relative) : null;
 
     public static bool LibriVoxAvailable => File.Exists(Path.Combine(LibriVoxDirectory, "transcription"));
 
