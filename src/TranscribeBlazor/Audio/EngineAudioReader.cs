@@ -7,7 +7,7 @@ namespace TranscribeBlazor.Audio;
 /// judged from the file's first bytes: WAV is decoded here, compressed formats by ffmpeg. Limits on
 /// size and duration are enforced while streaming; reaching one ends the audio with a notice.
 /// </summary>
-public sealed class EngineAudioReader : IAsyncDisposable
+public sealed class EngineAudioReader : IEngineAudio
 {
     // Enough of an MP4's top-level boxes (ftyp, free, ...) to see whether the index or the samples come first.
     private const int SniffLength = 4096;
@@ -27,6 +27,8 @@ public sealed class EngineAudioReader : IAsyncDisposable
     }
 
     public AudioFormatInfo Format => _source.Format;
+
+    public int SampleRate => _targetRate;
 
     /// <summary>Seconds of audio delivered so far.</summary>
     public double SecondsRead => (double)Interlocked.Read(ref _samples) / _targetRate;

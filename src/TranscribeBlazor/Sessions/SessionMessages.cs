@@ -7,6 +7,10 @@ public static class SessionMessages
 
     public const string Transcribing = "Transcribing…";
 
+    public const string Listening = "Listening: speak, and the transcript follows.";
+
+    public const string Finishing = "Recording stopped: finishing the transcript…";
+
     /// <summary>Where a run waiting for a recogniser stands (1 = next); 0 means its turn has come.</summary>
     public static string QueuePlace(int place) => place switch
     {

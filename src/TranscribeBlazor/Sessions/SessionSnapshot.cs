@@ -26,6 +26,9 @@ public sealed record SessionSnapshot(
     /// <summary>The file's size as the browser reported it, when known.</summary>
     public long? BytesTotal { get; init; }
 
+    /// <summary>The run is a live recording: its level, length and backlog. Null for files.</summary>
+    public LiveStatus? Live { get; init; }
+
     public static SessionSnapshot Idle { get; } = new(SessionStatus.Idle, TranscriptState.Empty, null, null, null, 0, TimeSpan.Zero, null);
 
     /// <summary>A finished run worth keeping: it ended (done or cancelled) with something transcribed.</summary>

@@ -36,7 +36,7 @@ public sealed class TranscriptionOptions
     [Range(1, 1000)]
     public int MaxRunsPerClient { get; set; } = 4;
 
-    /// <summary>A run whose upload stops arriving (the browser went quiet while connected) ends after this long.</summary>
+    /// <summary>A run whose upload or recording stops arriving (the browser went quiet while connected) ends after this long.</summary>
     [Range(1, 3600)]
     public double UploadStallSeconds { get; set; } = 60;
 
@@ -48,6 +48,20 @@ public sealed class TranscriptionOptions
     /// <summary>How long a transcription keeps running after its browser disconnects, waiting for it to come back.</summary>
     [Range(0, 3600)]
     public double DisconnectGraceSeconds { get; set; } = 10;
+
+    /// <summary>A live recording's audio held on the server while the engine catches up (waiting for a recogniser, say).</summary>
+    [Range(0.5, 600)]
+    public double LiveBufferSeconds { get; set; } = 5;
+
+    /// <summary>Beyond the server's buffer, how much the browser holds back before it stops recording and says why.</summary>
+    [Range(1, 3600)]
+    public double LiveBrowserBacklogSeconds { get; set; } = 30;
+
+    /// <summary>How much of a recording the browser keeps to play back afterwards (32 KB a second).</summary>
+    [Range(0, 7 * 24 * 3600)]
+    public double LivePlaybackSeconds { get; set; } = 3600;
+
+    public MicrophoneLimits Microphone => new(LiveBufferSeconds, TimeSpan.FromSeconds(MaxDurationSeconds), TimeSpan.FromSeconds(UploadStallSeconds), LiveBrowserBacklogSeconds);
 
     public AudioInputOptions AudioInput => new(MaxUploadBytes, TimeSpan.FromSeconds(MaxDurationSeconds), FfmpegPath);
 }

@@ -6,16 +6,16 @@ using TranscribeBlazor.Transcripts;
 namespace TranscribeBlazor.Sessions;
 
 /// <summary>
-/// Upload stream → decoded, resampled audio → engine → results. Shared by the browser session and
-/// the command line so both accept the same files and fail with the same messages.
+/// Upload stream (or live audio) → decoded, resampled audio → engine → results. Shared by the browser
+/// session and the command line so both accept the same files and fail with the same messages.
 /// </summary>
 public sealed class TranscriptionPipeline : IAsyncDisposable
 {
-    private readonly EngineAudioReader _audio;
+    private readonly IEngineAudio _audio;
     private readonly ITranscriptionEngine _engine;
     private readonly TranscriptionRequest _request;
 
-    private TranscriptionPipeline(EngineAudioReader audio, ITranscriptionEngine engine, TranscriptionRequest request)
+    private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request)
     {
         _audio = audio;
         _engine = engine;
@@ -33,11 +33,25 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     /// <summary>Reads the header (so a bad file fails here, before any engine work) and checks the engine can run.</summary>
     public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, AudioInputOptions input, CancellationToken cancellationToken, TranscriptionRequest? request = null)
     {
+        await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
+        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken).ConfigureAwait(false);
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
+    }
+
+    /// <summary>Audio that is already in the engine's form (a live recording); the pipeline disposes it.</summary>
+    public static async Task<TranscriptionPipeline> OpenAsync(IEngineAudio audio, ITranscriptionEngine engine, CancellationToken cancellationToken, TranscriptionRequest? request = null)
+    {
+        await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
+        if (audio.SampleRate != engine.SampleRate)
+            throw new TranscriptionEngineException($"{engine.DisplayName} takes {engine.SampleRate} Hz audio, not {audio.SampleRate} Hz.");
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
+    }
+
+    private static async Task EnsureAvailableAsync(ITranscriptionEngine engine, CancellationToken cancellationToken)
+    {
         var availability = await engine.CheckAvailabilityAsync(cancellationToken).ConfigureAwait(false);
         if (!availability.IsAvailable)
             throw new TranscriptionEngineException($"{engine.DisplayName} is unavailable: {availability.Reason}");
-        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
     }
 
     public async IAsyncEnumerable<TranscriptResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)

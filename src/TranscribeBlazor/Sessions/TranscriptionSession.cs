@@ -43,16 +43,40 @@ public sealed class TranscriptionSession(
     /// Starts transcribing now. <paramref name="open"/> is called on a background thread; <paramref name="displayName"/>
     /// is only shown, never used as a path. Returns false (and changes nothing) if a run is under way.
     /// </summary>
-    public bool Start(string displayName, Func<CancellationToken, Stream> open, string? engineId = null, TranscriptionRequest? request = null, long? size = null)
+    public bool Start(string displayName, Func<CancellationToken, Stream> open, string? engineId = null, TranscriptionRequest? request = null, long? size = null) =>
+        StartNow(new QueuedFile(displayName, size, open, engineId, request));
+
+    /// <summary>
+    /// Starts transcribing a live recording, whose audio arrives while it runs. Returns false (and changes
+    /// nothing) if a run is under way. Files dropped meanwhile wait until the recording has ended.
+    /// </summary>
+    public bool StartRecording(LiveRecording recording) => StartNow(recording);
+
+    private bool StartNow(RunInput input)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_current.IsRunning) return false;
-            StartLocked(new QueuedFile(displayName, size, open, engineId, request));
+            _paused = false;
+            StartLocked(input);
         }
         Changed?.Invoke();
         return true;
+    }
+
+    /// <summary>
+    /// Says why something the user asked for could not start (the microphone refused), keeping the transcript on
+    /// screen. Ignored while a run is under way: the run's own state is what the page shows then.
+    /// </summary>
+    public void Refuse(string message)
+    {
+        lock (_gate)
+        {
+            if (_current.IsRunning) return;
+            _current = _current with { Status = SessionStatus.Error, Message = message };
+        }
+        Changed?.Invoke();
     }
 
     /// <summary>
@@ -119,16 +143,22 @@ public sealed class TranscriptionSession(
         Changed?.Invoke();
     }
 
-    private void StartLocked(QueuedFile file)
+    private void StartLocked(RunInput input)
     {
-        var engine = (file.EngineId is null ? null : engines.Find(file.EngineId)) ?? engines.Default;
+        var engine = (input.EngineId is null ? null : engines.Find(input.EngineId)) ?? engines.Default;
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
         _beforeRun = _current;
-        _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, file.Name, engine.DisplayName, null, 0, TimeSpan.Zero, "Reading the file…",
-            RunId: file.Id) { Waiting = WaitingLocked(), BytesTotal = file.Size };
+        var live = input is LiveRecording ? new LiveStatus(true, 0, 0, 0) : null;
+        _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, input.Name, engine.DisplayName, null, 0, TimeSpan.Zero,
+            live is null ? "Reading the file…" : SessionMessages.Listening, RunId: input.Id)
+        {
+            Waiting = WaitingLocked(),
+            BytesTotal = (input as QueuedFile)?.Size,
+            Live = live,
+        };
         var token = _cancel.Token;
-        _run = Task.Run(() => RunAsync(file, engine, token), CancellationToken.None);
+        _run = Task.Run(() => RunAsync(input, engine, token), CancellationToken.None);
     }
 
     private QueuedFile TakeNextLocked()
@@ -173,12 +203,17 @@ public sealed class TranscriptionSession(
         }
     }
 
-    private async Task RunAsync(QueuedFile file, ITranscriptionEngine engine, CancellationToken cancellationToken)
+    private async Task RunAsync(RunInput input, ITranscriptionEngine engine, CancellationToken cancellationToken)
     {
-        string displayName = file.Name;
+        string displayName = input.Name;
         var clock = Stopwatch.StartNew();
         TranscriptionPipeline? pipeline = null;
         UploadSpool? upload = null;
+        Stream? uploadReader = null;
+        var live = (input as LiveRecording)?.Audio;
+        void OnLiveAudio() => Update(s => s.IsRunning
+            ? s with { Live = LiveStatusOf(live!), Elapsed = clock.Elapsed, Message = live!.End is null ? s.Message : SessionMessages.Finishing }
+            : s);
         using var ticker = new PeriodicTimer(ProgressInterval);
         var ticking = TickAsync(ticker, clock, () => pipeline, () => upload);
         try
@@ -186,17 +221,27 @@ public sealed class TranscriptionSession(
             if (!admission.TryAdmit(client.Address, out var admitted, out string refusal))
                 throw new ServerBusyException(refusal);
             using var admittedScope = admitted;
-            await using var spool = upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken, options.Value.SpoolPath,
-                TimeSpan.FromSeconds(options.Value.UploadStallSeconds));
-            await using var source = spool.OpenReader();
             // Told when the engine makes this run wait its turn (a busy server), so the page says where it stands.
-            var request = (file.Request ?? TranscriptionRequest.Default) with
+            var request = (input.Request ?? TranscriptionRequest.Default) with
             {
                 OnQueuePlace = place => Update(s => s.IsRunning ? s with { Message = SessionMessages.QueuePlace(place) } : s),
             };
-            pipeline = await TranscriptionPipeline.OpenAsync(source, engine, options.Value.AudioInput, cancellationToken, request).ConfigureAwait(false);
-            await using var pipelineScope = pipeline;
-            Update(s => s with { Format = pipeline.SourceFormat, Message = SessionMessages.Transcribing });
+            switch (input)
+            {
+                case QueuedFile file:
+                    upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken, options.Value.SpoolPath,
+                        TimeSpan.FromSeconds(options.Value.UploadStallSeconds));
+                    uploadReader = upload.OpenReader();
+                    pipeline = await TranscriptionPipeline.OpenAsync(uploadReader, engine, options.Value.AudioInput, cancellationToken, request).ConfigureAwait(false);
+                    break;
+                case LiveRecording recording:
+                    recording.Audio.Received += OnLiveAudio;
+                    pipeline = await TranscriptionPipeline.OpenAsync(recording.Audio, engine, cancellationToken, request).ConfigureAwait(false);
+                    break;
+                default:
+                    throw new ArgumentException($"Cannot transcribe a {input.GetType().Name}.", nameof(input));
+            }
+            Update(s => s with { Format = pipeline.SourceFormat, Message = live is null ? SessionMessages.Transcribing : SessionMessages.Listening });
             await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
             {
                 var seconds = pipeline.SecondsRead;
@@ -206,16 +251,17 @@ public sealed class TranscriptionSession(
             {
                 Status = SessionStatus.Done,
                 SecondsProcessed = pipeline.SecondsRead,
-                BytesReceived = spool.BytesReceived,
+                BytesReceived = upload?.BytesReceived ?? 0,
                 Elapsed = clock.Elapsed,
                 Message = DoneMessage(s, pipeline.SecondsRead, clock.Elapsed, pipeline.Notices),
+                Live = live is null ? null : LiveStatusOf(live),
             });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Update(s => s with { Status = SessionStatus.Cancelled, Elapsed = clock.Elapsed, Message = "Cancelled. The transcript so far is kept." });
         }
-        catch (ServerBusyException e)
+        catch (ServerBusyException e) when (input is QueuedFile file)
         {
             // Nothing lost: the file goes back to the head of the queue, which waits for the user to try again.
             lock (_gate)
@@ -225,7 +271,7 @@ public sealed class TranscriptionSession(
             }
             Update(s => _beforeRun with { Status = SessionStatus.Error, Message = e.Message, Waiting = WaitingLocked(), QueuePaused = true });
         }
-        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException or UploadStalledException)
+        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException or UploadStalledException or ServerBusyException)
         {
             // A file refused before any result leaves the previous transcript on screen.
             Update(s => pipeline is null && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
@@ -242,9 +288,22 @@ public sealed class TranscriptionSession(
         {
             ticker.Dispose();
             await ticking.ConfigureAwait(false);
+            if (live is not null)
+            {
+                live.Received -= OnLiveAudio;
+                live.Complete(MicrophoneEnd.Closed); // the browser's next batch is refused, so it stops capturing
+            }
+            // Engine, decoder, ffmpeg and spool go back before the next file starts.
+            if (pipeline is not null) await pipeline.DisposeAsync().ConfigureAwait(false);
+            else if (live is not null) await live.DisposeAsync().ConfigureAwait(false);
+            if (uploadReader is not null) await uploadReader.DisposeAsync().ConfigureAwait(false);
+            if (upload is not null) await upload.DisposeAsync().ConfigureAwait(false);
             EndRun();
         }
     }
+
+    private static LiveStatus LiveStatusOf(MicrophoneAudio audio) =>
+        new(audio.End is null, audio.End is null ? audio.Level : 0, audio.SecondsReceived, audio.BacklogSeconds);
 
     /// <summary>Reports the run that ended, then starts the next waiting file, if any (not after disposal).</summary>
     private void EndRun()

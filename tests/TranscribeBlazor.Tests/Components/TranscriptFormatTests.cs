@@ -58,4 +58,22 @@ public sealed class TranscriptFormatTests
         var starting = SessionSnapshot.Idle with { Status = SessionStatus.Running, BytesTotal = 500 };
         Assert.Equal("uploaded 0 KB of 1 KB · 0.0 s · 0:00 elapsed", TranscriptFormat.Progress(starting));
     }
+
+    [Fact]
+    public void Progress_OfARecording_IsItsLengthAndWhatIsTranscribed_AndTheBacklogOnceItShows()
+    {
+        var recording = SessionSnapshot.Idle with
+        {
+            Status = SessionStatus.Running, SecondsProcessed = 11.9, Elapsed = TimeSpan.FromSeconds(13),
+            Live = new LiveStatus(Listening: true, Level: 0.5, SecondsRecorded: 12.34, BacklogSeconds: 0.4),
+        };
+        Assert.Equal("0:12.3 recorded · 11.9 s transcribed", TranscriptFormat.Progress(recording));
+        Assert.Equal(100 * 11.9 / 12.34, TranscriptFormat.Percent(recording)!.Value, 6);
+        Assert.False(recording.Live!.IsBehind);
+
+        var behind = recording with { Live = recording.Live with { BacklogSeconds = 2.44 } };
+        Assert.Equal("0:12.3 recorded · 11.9 s transcribed · 2.4 s waiting", TranscriptFormat.Progress(behind));
+        Assert.True(behind.Live!.IsBehind);
+        Assert.False((behind.Live with { Listening = false }).IsBehind); // once stopped it is only finishing
+    }
 }

@@ -23,17 +23,21 @@ public class BrowserFixture : IAsyncLifetime
         await App.InitializeAsync();
         if (!File.Exists(TestAssets.Chromium)) return; // the tests skip themselves with the reason
         _playwright = await Playwright.CreateAsync();
-        Browser = await LaunchAsync(_playwright);
+        Browser = await LaunchAsync(_playwright, BrowserArguments);
     }
 
+    /// <summary>Further Chromium switches for this fixture's browser (a fake microphone, say).</summary>
+    protected virtual IEnumerable<string> BrowserArguments => [];
+
     /// <summary>Debian's Chromium, headless, kept off the network it cannot reach.</summary>
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, IEnumerable<string>? arguments = null) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = TestAssets.Chromium,
         Headless = true,
         // Without these, Chromium keeps trying to reach Google's hosts, which this network refuses.
         Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--autoplay-policy=no-user-gesture-required"], // the player test starts playback from script
+               "--autoplay-policy=no-user-gesture-required", // the player test starts playback from script
+               .. arguments ?? []],
     });
 
     public Task<IPage> NewPageAsync() => OpenAsync(Browser, App.BaseAddress);

@@ -7,14 +7,16 @@ using TranscribeBlazor.Export;
 using TranscribeBlazor.History;
 using TranscribeBlazor.Transcripts;
 using TranscribeBlazor.Components.Player;
+using TranscribeBlazor.Components.Recording;
 using TranscribeBlazor.Components.Upload;
+using TranscribeBlazor.Audio;
 using Microsoft.JSInterop;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Settings;
 
 namespace TranscribeBlazor.Components.Pages;
 
-public sealed partial class Home : IDisposable
+public sealed partial class Home : IAsyncDisposable
 {
     private SessionSnapshot _snapshot = SessionSnapshot.Idle;
     private RenderCoalescer? _renders;
@@ -36,6 +38,11 @@ public sealed partial class Home : IDisposable
     private int _currentWord = -1;
     private WordTimeline? _timeline;
     private int _timelineFinals = -1;
+    private MicrophoneRecorder? _recorder;
+    private string? _recordingRunId;
+    private string? _micUnavailable;
+    private bool _micStarting;
+    private bool _micStopping;
 
     [Inject]
     private HistoryStore History { get; set; } = default!;
@@ -74,6 +81,7 @@ public sealed partial class Home : IDisposable
             e => _ = DispatchExceptionAsync(e));
         Session.Changed += _renders.Request;
         Session.RunEnded += OnRunEnded;
+        _recorder = new MicrophoneRecorder(JS); // before the first click can reach RecordAsync
     }
 
     /// <summary>Where the player finds a queued file: which drop's input, and its place there.</summary>
@@ -95,6 +103,7 @@ public sealed partial class Home : IDisposable
             await (await ModuleAsync()).InvokeVoidAsync("attachPlayer", _player.Element, _self);
         }
         _history = await History.ListAsync();
+        _micUnavailable = await _recorder!.ProblemAsync();
         StateHasChanged();
         _choices = await EngineChoice.ListAsync(Engines, AwsCredentials, _disposed.Token);
         // A remembered engine that cannot run now (credentials gone) falls back to the default, visibly.
@@ -111,10 +120,13 @@ public sealed partial class Home : IDisposable
         await Store.SaveAsync(settings);
     }
 
+    /// <summary>The engine the user picked, if it can run; null means the default.</summary>
+    private string? ChosenEngine => _choices.FirstOrDefault(c => c.Id == _settings.EngineId) is { IsAvailable: true } chosen ? chosen.Id : null;
+
     private void OnFilesSelected(FileDrop drop)
     {
         long max = Options.Value.MaxUploadBytes;
-        string? engine = _choices.FirstOrDefault(c => c.Id == _settings.EngineId) is { IsAvailable: true } chosen ? chosen.Id : null;
+        string? engine = ChosenEngine;
         var request = _settings.ToRequest();
         // The browser can report any size; the pipeline enforces the real limit while reading.
         var files = drop.Files.Select(file => new QueuedFile(file.Name, file.Size, ct => file.OpenReadStream(Math.Max(max, file.Size), ct), engine, request)).ToArray();
@@ -151,6 +163,65 @@ public sealed partial class Home : IDisposable
         StateHasChanged();
     }
 
+    /// <summary>Asks for the microphone, then transcribes what it hears until Stop. A refusal is shown; the transcript on screen stays.</summary>
+    private async Task RecordAsync()
+    {
+        if (_recorder is null || _micStarting || Session.Current.IsRunning) return;
+        _micStarting = true;
+        try
+        {
+            var options = Options.Value;
+            var audio = new MicrophoneAudio(options.Microphone);
+            var started = await _recorder.StartAsync(audio, options.LiveBrowserBacklogSeconds, options.LivePlaybackSeconds);
+            if (started.Problem is { } problem)
+            {
+                Session.Refuse(problem);
+                return;
+            }
+            var recording = new LiveRecording(started.LocalTime is { } time ? $"Recording {time}" : "Recording", audio, ChosenEngine, _settings.ToRequest());
+            _recordingRunId = recording.Id;
+            if (!Session.StartRecording(recording))
+            {
+                // A file started while the browser asked for the microphone: it goes first.
+                _recordingRunId = null;
+                await _recorder.StopAsync();
+                _queueMessage = "A file started transcribing before the microphone was ready; record again when it has finished.";
+            }
+        }
+        finally
+        {
+            _micStarting = false;
+            _snapshot = Session.Current;
+        }
+    }
+
+    /// <summary>Stop: the browser sends what it still holds, then the engine finishes the last utterance.</summary>
+    private async Task StopRecordingAsync()
+    {
+        if (_recorder is null || _micStopping) return;
+        _micStopping = true;
+        try
+        {
+            await _recorder.StopAsync();
+        }
+        finally
+        {
+            _micStopping = false;
+            _snapshot = Session.Current;
+        }
+    }
+
+    /// <summary>A recording's run ended (stopped, cancelled, failed): capture stops if it has not, and the player gets the recording.</summary>
+    private async Task FinishRecordingAsync(SessionSnapshot ended)
+    {
+        if (_recorder is null || ended.RunId is null || ended.RunId != _recordingRunId) return;
+        _recordingRunId = null;
+        await _recorder.StopAsync();
+        if (_player is null || Session.Current.RunId != ended.RunId) return; // a queued file took over the screen
+        _hasAudio = await _recorder.PlayAsync(_player.Element);
+        StateHasChanged();
+    }
+
     private void RemoveFromQueue(string id)
     {
         if (Session.Remove(id))
@@ -175,6 +246,7 @@ public sealed partial class Home : IDisposable
     {
         try
         {
+            await FinishRecordingAsync(ended);
             await KeepIfFinishedAsync(ended);
         }
         catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
@@ -285,14 +357,18 @@ public sealed partial class Home : IDisposable
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/transcript.js");
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _disposed.Cancel();
         _disposed.Dispose();
         _self?.Dispose();
-        if (_renders is null) return;
-        Session.Changed -= _renders.Request;
-        Session.RunEnded -= OnRunEnded;
-        _renders.Dispose();
+        if (_renders is not null)
+        {
+            Session.Changed -= _renders.Request;
+            Session.RunEnded -= OnRunEnded;
+            _renders.Dispose();
+        }
+        if (_recorder is not null)
+            await _recorder.DisposeAsync();
     }
 }

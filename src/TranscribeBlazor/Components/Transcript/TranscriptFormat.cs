@@ -38,6 +38,8 @@ public static class TranscriptFormat
     /// <param name="browserSeconds">The file's length as the browser's player knows it, for formats whose length the server cannot tell from a stream (MP3, Ogg).</param>
     public static string Progress(SessionSnapshot snapshot, double? browserSeconds = null)
     {
+        if (snapshot.Live is { } live)
+            return LiveProgress(snapshot, live);
         var parts = new List<string>(4);
         if (snapshot.BytesTotal is { } totalBytes && snapshot.BytesReceived < totalBytes)
             parts.Add($"uploaded {Size(snapshot.BytesReceived)} of {Size(totalBytes)}");
@@ -49,6 +51,15 @@ public static class TranscriptFormat
         if (snapshot.SpeedFactor is { } speed)
             parts.Add($"{speed.ToString("0.0", CultureInfo.InvariantCulture)}× real time");
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>"0:12.3 recorded · 11.9 s transcribed · 2.4 s waiting"; the waiting part once it is noticeable.</summary>
+    private static string LiveProgress(SessionSnapshot snapshot, LiveStatus live)
+    {
+        string text = $"{Clock(live.SecondsRecorded)} recorded · {snapshot.SecondsProcessed.ToString("0.0", CultureInfo.InvariantCulture)} s transcribed";
+        return live.BacklogSeconds > LiveStatus.NoticeableBacklogSeconds
+            ? $"{text} · {live.BacklogSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s waiting"
+            : text;
     }
 
     /// <summary>"850 KB", "12.3 MB", "1.50 GB".</summary>
@@ -66,7 +77,8 @@ public static class TranscriptFormat
             : null;
 
     private static double? TotalSeconds(SessionSnapshot snapshot, double? browserSeconds) =>
-        snapshot.Format?.Duration?.TotalSeconds is > 0 and var known ? known
+        snapshot.Live is { SecondsRecorded: > 0 } live ? live.SecondsRecorded
+        : snapshot.Format?.Duration?.TotalSeconds is > 0 and var known ? known
         : browserSeconds is > 0 and var fromBrowser ? fromBrowser
         : null;
 
