@@ -27,6 +27,26 @@ public static class BenchAudio
         return new Recording("LibriVox ×5 joined", WavBuilder.Pcm16([.. samples], 16_000, 1), string.Join(' ', references));
     }
 
+    /// <summary>
+    /// What a person says after pressing Record: half a second of silence, the first utterance, a pause,
+    /// the second, and a pause before Stop (~11 s).
+    /// </summary>
+    public static Recording LiveSpeech()
+    {
+        var lines = File.ReadAllLines(Path.Combine(LibriVoxDirectory, "transcription")).Take(2).ToArray();
+        var samples = new List<short>(new short[8_000]);
+        var references = new List<string>();
+        foreach (string line in lines)
+        {
+            int open = line.LastIndexOf('(');
+            string id = line[(open + 1)..line.LastIndexOf(')')];
+            references.Add(line[..open].Replace("<s>", "").Replace("</s>", "").Trim());
+            samples.AddRange(Pcm16(File.ReadAllBytes(Path.Combine(LibriVoxDirectory, id + ".wav"))));
+            samples.AddRange(new short[8_000]);
+        }
+        return new Recording("LibriVox, two utterances spoken live", WavBuilder.Pcm16([.. samples], 16_000, 1), string.Join(' ', references));
+    }
+
     /// <summary>The long LibriVox sonnet reading, when ../shared/corpus is beside the repository.</summary>
     public static Recording? Sonnet(string? corpus)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Audio;
 using TranscribeBlazor.Components;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.PocketSphinx;
@@ -67,6 +68,38 @@ public sealed class Product : IDisposable
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         string text = string.Join(' ', session.Current.Transcript.Finals.Select(f => f.Transcript).Where(t => t.Length > 0));
         return new Run(wall, cpu, allocated, counted, events, renders.RenderCount, text, session.Current, started);
+    }
+
+    /// <param name="FirstPartial">From the moment speech started (as spoken, in wall-clock time) to the session showing its first partial.</param>
+    /// <param name="StopToDone">From Stop (the last batch in) to the run ending with its last final.</param>
+    public sealed record Recording(TimeSpan FirstPartial, TimeSpan StopToDone, string Text, SessionSnapshot Final);
+
+    /// <summary>
+    /// A live recording as the browser sends one: 100 ms batches of 16 kHz audio, each handed over when
+    /// its last sample has been spoken, through the session's microphone path to the warm engine.
+    /// </summary>
+    public async Task<Recording> RecordAsync(short[] samples, double speechOnsetSeconds)
+    {
+        await using var session = new TranscriptionSession(new EngineCatalog([_engine], _options), _options, _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
+        var audio = new MicrophoneAudio(_options.Value.Microphone);
+        long firstPartial = 0;
+        session.Changed += () => { if (firstPartial == 0 && session.Current.Transcript.Partial is not null) Interlocked.CompareExchange(ref firstPartial, Stopwatch.GetTimestamp(), 0); };
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray();
+        long started = Stopwatch.GetTimestamp();
+        session.StartRecording(new LiveRecording("bench", audio));
+        for (int offset = 0, batch = 3_200; offset < bytes.Length; offset += batch)
+        {
+            var due = TimeSpan.FromSeconds((offset + batch) / 32_000.0) - Stopwatch.GetElapsedTime(started);
+            if (due > TimeSpan.Zero) await Task.Delay(due);
+            await audio.WriteAsync(bytes[offset..Math.Min(bytes.Length, offset + batch)], 0);
+        }
+        long stopped = Stopwatch.GetTimestamp();
+        audio.Complete(MicrophoneEnd.Stopped);
+        while (session.Current.IsRunning) await session.Completion;
+        var done = Stopwatch.GetElapsedTime(stopped);
+        var spoke = started + (long)(speechOnsetSeconds * Stopwatch.Frequency);
+        string text = string.Join(' ', session.Current.Transcript.Finals.Select(f => f.Transcript).Where(t => t.Length > 0));
+        return new Recording(firstPartial == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(spoke, firstPartial), done, text, session.Current);
     }
 
     public (int Created, int Capacity) Decoders => (_pool.Created, _pool.Capacity);

@@ -50,6 +50,9 @@ public sealed class MicrophoneAudio : IEngineAudio
 
     public double SecondsReceived => Interlocked.Read(ref _received) / (double)Rate;
 
+    /// <summary>Length of the recording so far: what arrived here and what the browser still holds back.</summary>
+    public double SecondsCaptured => SecondsReceived + Volatile.Read(ref _browserBacklog);
+
     /// <summary>Audio captured but not yet decoded: waiting here, and (as last reported) in the browser.</summary>
     public double BacklogSeconds => Math.Max(0, SecondsReceived - SecondsRead) + Volatile.Read(ref _browserBacklog);
 

@@ -303,7 +303,7 @@ public sealed class TranscriptionSession(
     }
 
     private static LiveStatus LiveStatusOf(MicrophoneAudio audio) =>
-        new(audio.End is null, audio.End is null ? audio.Level : 0, audio.SecondsReceived, audio.BacklogSeconds);
+        new(audio.End is null, audio.End is null ? audio.Level : 0, audio.SecondsCaptured, audio.BacklogSeconds);
 
     /// <summary>Reports the run that ended, then starts the next waiting file, if any (not after disposal).</summary>
     private void EndRun()

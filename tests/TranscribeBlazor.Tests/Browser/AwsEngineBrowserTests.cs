@@ -110,3 +110,52 @@ public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutput
         browser.Fake.Server.Behavior = FakeBehavior.Normal;
     }
 }
+
+/// <summary>The fake microphone, with the app pointed at the local Transcribe service.</summary>
+public sealed class AwsMicrophoneFixture : FakeMicrophoneFixture
+{
+    public AwsMicrophoneFixture() : this(new FakeTranscribeFixture()) { }
+
+    private AwsMicrophoneFixture(FakeTranscribeFixture fake) : base(new AwsAppServer(fake)) => Fake = fake;
+
+    public FakeTranscribeFixture Fake { get; }
+
+    public override async Task InitializeAsync()
+    {
+        await Fake.InitializeAsync(); // the fake service first: the app's configuration points at it
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}
+
+public sealed class AwsMicrophoneTests(AwsMicrophoneFixture browser, ITestOutputHelper output) : IClassFixture<AwsMicrophoneFixture>
+{
+    [BrowserFact]
+    public async Task ARecording_StreamsThroughTheAwsEngine_WithPartialsAndFinals()
+    {
+        browser.Fake.Server.Behavior = FakeBehavior.Normal;
+        var page = await browser.NewPageAsync();
+        var aws = page.Locator("[data-testid=engine-aws]");
+        await Assertions.Expect(aws).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        await aws.CheckAsync();
+
+        await page.Locator("[data-testid=record]").ClickAsync();
+        var panel = page.Locator("[data-testid=transcript]");
+        await Assertions.Expect(panel).ToContainTextAsync("Amazon Transcribe");
+        await page.Locator("[data-testid=partial]").First.WaitForAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=final]").Nth(1)).ToContainTextAsync("selfish", new() { Timeout = 30_000 });
+        await page.Locator("[data-testid=stop-recording]").ClickAsync();
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
+
+        string finals = string.Join(' ', await page.Locator("[data-testid=final]").AllInnerTextsAsync()).ToLowerInvariant();
+        output.WriteLine(finals);
+        Assert.Contains("leisure", finals);
+        Assert.Equal("16000", browser.Fake.Server.LastQuery["sample-rate"]);
+        await Assertions.Expect(page.Locator("[data-testid=history-item]")).ToHaveCountAsync(1);
+    }
+}

@@ -70,6 +70,47 @@ public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHe
         await page.CloseAsync();
     }
 
+    /// <summary>The worklet's resampler, run in the browser on tones: speech-band tones keep their level and phase, tones above 8 kHz are gone.</summary>
+    [BrowserTheory]
+    [InlineData(48_000)]
+    [InlineData(44_100)]
+    [InlineData(16_000)]
+    [InlineData(8_000)]
+    public async Task TheCaptureResampler_KeepsTheSpeechBand_AndRemovesWhatWouldAlias(int inputRate)
+    {
+        var page = await browser.NewPageAsync();
+        var result = await page.EvaluateAsync<double[]>("""
+            async inputRate => {
+              const { Resampler } = await import("/js/pcm-capture.worklet.js");
+              const measure = (frequency) => {
+                const resampler = new Resampler(inputRate, 16000);
+                const out = new Int16Array(32000);
+                const block = new Float32Array(128);
+                let written = 0;
+                for (let t = 0; t < inputRate * 2;) {
+                  for (let i = 0; i < 128; i++, t++) block[i] = 0.5 * Math.sin(2 * Math.PI * frequency * t / inputRate);
+                  written += resampler.push(block, out.subarray(written));
+                }
+                // Amplitude, and distance from the ideal 16 kHz sine (same phase: output sample 0 is input sample 0).
+                let power = 0, error = 0;
+                for (let i = 4000; i < 28000; i++) {
+                  const x = out[i] / 32768;
+                  power += x * x;
+                  error += (x - 0.5 * Math.sin(2 * Math.PI * frequency * i / 16000)) ** 2;
+                }
+                return [written, Math.sqrt(2 * power / 24000), Math.sqrt(error / 24000)];
+              };
+              return [...measure(1000), ...(inputRate > 16000 ? measure(Math.min(12000, inputRate / 2 - 1000)) : [0, 0, 0])];
+            }
+            """, inputRate);
+        output.WriteLine($"{inputRate} Hz: {result[0]} samples in 2 s; 1 kHz amplitude {result[1]:0.0000}, error {result[2]:0.00000}; above 8 kHz amplitude {result[4]:0.0000}");
+        Assert.InRange(result[0], 31_900, 32_000);
+        Assert.InRange(result[1], 0.495, 0.505);
+        Assert.True(result[2] < 0.001, $"1 kHz off the ideal by {result[2]}");
+        Assert.True(result[4] < 0.001, $"a tone above 8 kHz came through at {result[4]}");
+        await page.CloseAsync();
+    }
+
     [BrowserFact]
     public async Task TheMicrophoneGoingAway_EndsTheRecordingWithAMessage_KeepingItsTranscript()
     {
@@ -148,10 +189,13 @@ public sealed class MicrophoneRefusedTests(MicrophoneRefusedTests.NoPermission d
         protected override IEnumerable<string> BrowserArguments => ["--use-fake-device-for-media-stream", "--deny-permission-prompts"];
     }
 
-    /// <summary>Permission granted, but this machine has no sound card and no fake device is asked for.</summary>
+    /// <summary>
+    /// Permission granted, but this machine has no sound card and no fake device is asked for. The name
+    /// insecure.test reaches the app too, over plain HTTP from a host that is not this machine's.
+    /// </summary>
     public sealed class NoDevice : BrowserFixture
     {
-        protected override IEnumerable<string> BrowserArguments => ["--use-fake-ui-for-media-stream"];
+        protected override IEnumerable<string> BrowserArguments => ["--use-fake-ui-for-media-stream", "--host-resolver-rules=MAP insecure.test 127.0.0.1"];
     }
 
     private static async Task<IPage> PageWithATranscriptAsync(BrowserFixture browser)
@@ -175,6 +219,18 @@ public sealed class MicrophoneRefusedTests(MicrophoneRefusedTests.NoPermission d
         await Assertions.Expect(page.Locator("[data-testid=record]")).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("[data-testid=stop-recording]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("microphone-denied"), FullPage = true });
+    }
+
+    [BrowserFact]
+    public async Task OverPlainHttpFromAnotherHost_RecordIsDisabled_AndSaysHttpsIsNeeded()
+    {
+        var page = await absent.Browser.NewPageAsync();
+        await page.GotoAsync($"http://insecure.test:{absent.App.BaseAddress.Port}/");
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.isSecureContext"));
+        await Assertions.Expect(page.Locator("[data-testid=record]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator(".recorder-hint")).ToContainTextAsync("Recording needs a secure connection: open this page over HTTPS");
+        await page.CloseAsync();
     }
 
     [BrowserFact]

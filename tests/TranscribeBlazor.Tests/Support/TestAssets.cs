@@ -85,6 +85,12 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A browser test with cases.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute() => Skip = new BrowserFactAttribute().Skip;
+}
+
 /// <summary>A browser test that also needs axe-core.</summary>
 public sealed class AxeFactAttribute : FactAttribute
 {
