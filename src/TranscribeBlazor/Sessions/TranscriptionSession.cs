@@ -58,7 +58,6 @@ public sealed class TranscriptionSession(
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_current.IsRunning) return false;
-            _paused = false;
             StartLocked(input);
         }
         Changed?.Invoke();

@@ -18,7 +18,7 @@ public sealed class SoakCollection;
 [Collection(nameof(SoakCollection))]
 public sealed class SoakTests(ITestOutputHelper output)
 {
-    private const int DefaultSessions = 18;
+    private const int DefaultSessions = 24;
     private static readonly string[] TranscriptWords = ["leisure", "young man", "amiable", "selfish"];
 
     public static int Sessions => int.TryParse(Environment.GetEnvironmentVariable("SOAK_SESSIONS"), out int n) && n > 0 ? n : DefaultSessions;
@@ -34,7 +34,9 @@ public sealed class SoakTests(ITestOutputHelper output)
             ["Circuits:DisconnectedCircuitRetentionPeriod"] = "00:00:05",
         });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserFixture.LaunchAsync(playwright);
+        // Its microphone plays one utterance over and over.
+        await using var browser = await BrowserFixture.LaunchAsync(playwright,
+            ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={TestAssets.LibriVox()[1].Path}"]);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         var utterance = File.ReadAllBytes(TestAssets.LibriVox()[1].Path);
@@ -62,6 +64,19 @@ public sealed class SoakTests(ITestOutputHelper output)
                 await DropAsync(page, "long.wav", longWav);
                 await page.Locator("[data-testid=partial]").First.WaitForAsync();
                 await page.Context.CloseAsync(); // no unload, no goodbye: the server finds out from the dead connection
+            }),
+            ("recorded and stopped", async page =>
+            {
+                await page.Locator("[data-testid=record]").ClickAsync();
+                await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man", new() { Timeout = 30_000 });
+                await page.Locator("[data-testid=stop-recording]").ClickAsync();
+                await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done");
+                await Assertions.Expect(page.Locator("[data-testid=history-item]")).ToHaveCountAsync(1);
+            }),
+            ("tab closed while recording", async page =>
+            {
+                await page.Locator("[data-testid=record]").ClickAsync();
+                await page.Locator("[data-testid=partial]").First.WaitForAsync();
             }),
             ("bad file", async page =>
             {
