@@ -122,7 +122,9 @@ public sealed class AwsTranscribeEngineTests(FakeTranscribeFixture fixture) : IC
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (_, error) = await RunAsync(Engine(Server.ClientOptions(pacing: 1.0)), Audio(File.ReadAllBytes(TestAssets.LibriVox()[1].Path)));
         Assert.Null(error);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 2.7, 6); // 2.99 s of audio, sent no faster than it plays
+        // 2.99 s of audio, sent no faster than it plays. The upper bound only catches a stuck pacer: the fake service
+        // recognises with PocketSphinx on the same two cores as the parallel browser tests, which can add seconds.
+        Assert.InRange(clock.Elapsed.TotalSeconds, 2.7, 12);
     }
 
     [PocketSphinxFact]
