@@ -170,6 +170,10 @@ class Recording {
         this.flushing = false;
       }
       this.close();
+      if (reason === "behind") {
+        this.queue = []; // what the server could not take is given up, as the user is told
+        this.queued = 0;
+      }
       if (send && reason !== "behind") {
         while ((this.queue.length > 0 && !this.refused) || this.sending) await this.pump();
       }

@@ -31,7 +31,7 @@ public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHe
         var stop = page.Locator("[data-testid=stop-recording]");
         await stop.WaitForAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < browser.SpeechSeconds + 0.5)
+        while (clock.Elapsed.TotalSeconds < browser.Speech.Seconds + 0.5)
         {
             if (await page.Locator("[data-testid=partial] .segment-text").AllTextContentsAsync() is [var text] && text.Length > 0 && !partials.Contains(text))
                 partials.Add(text);
@@ -46,7 +46,7 @@ public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHe
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("recording-done"), FullPage = true });
 
         var finals = await page.Locator("[data-testid=final] .segment-text").AllInnerTextsAsync();
-        string reference = string.Join(' ', browser.References);
+        string reference = string.Join(' ', browser.Speech.References);
         double wer = WordErrorRate.Errors(reference, string.Join(' ', finals)) / (double)WordErrorRate.Words(reference).Length;
         output.WriteLine($"{partials.Count} distinct partials; level {levels.Min():0.00}–{levels.Max():0.00}; WER {wer:P1}; finals: {string.Join(" | ", finals)}");
         Assert.True(partials.Count >= 3, $"only {partials.Count} partials");
@@ -61,8 +61,8 @@ public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHe
         var player = page.Locator("[data-testid=player]");
         await Assertions.Expect(player).ToBeVisibleAsync();
         double duration = await player.EvaluateAsync<double>("a => new Promise(r => a.readyState >= 1 ? r(a.duration) : a.addEventListener('loadedmetadata', () => r(a.duration)))");
-        output.WriteLine($"recorded {duration:0.00} s for {browser.SpeechSeconds:0.00} s of speech");
-        Assert.InRange(duration, browser.SpeechSeconds - 1, browser.SpeechSeconds + 3);
+        output.WriteLine($"recorded {duration:0.00} s for {browser.Speech.Seconds:0.00} s of speech");
+        Assert.InRange(duration, browser.Speech.Seconds - 1, browser.Speech.Seconds + 3);
         // The recording plays with its words lit, like a file's.
         await page.Locator("[data-testid=word]").Nth(3).ClickAsync();
         await player.EvaluateAsync("a => a.play()");

@@ -88,18 +88,28 @@ public sealed class MicrophoneRecorder(IJSRuntime js) : IAsyncDisposable
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/microphone.js");
 
+    /// <summary>The page is going away: stop capturing if a recording is under way (briefly: the browser may be gone already).</summary>
     public async ValueTask DisposeAsync()
     {
+        var audio = _audio;
+        _audio = null;
         try
         {
-            await StopAsync();
-            if (_module is not null)
-                await _module.DisposeAsync();
+            if (audio is not null && _module is not null)
+            {
+                using var brief = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _module.InvokeVoidAsync("stop", brief.Token);
+            }
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSDisconnectedException or JSException or OperationCanceledException)
         {
+            // Nothing more to do: the circuit's end closes the browser's side of the recording too.
         }
-        _self?.Dispose();
+        finally
+        {
+            audio?.Complete(MicrophoneEnd.Closed);
+            _self?.Dispose();
+        }
     }
 
     private sealed record StartResult(string? Problem, string? Detail, string? Clock);
