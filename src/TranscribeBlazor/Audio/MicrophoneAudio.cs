@@ -63,7 +63,7 @@ public sealed class MicrophoneAudio : IEngineAudio
     public MicrophoneEnd? End => Volatile.Read(ref _end) is var end and >= 0 ? (MicrophoneEnd)end : null;
 
     public IReadOnlyList<string> Notices =>
-        End is { } end && MicrophoneMessages.Ended(end, SecondsReceived, _limits.MaxDuration, _limits.BufferSeconds + _limits.BrowserBacklogSeconds) is { } notice ? [notice] : [];
+        End is { } end && MicrophoneMessages.Ended(end, SecondsReceived, _limits.MaxDuration, _limits.MaxBacklogSeconds) is { } notice ? [notice] : [];
 
     /// <summary>
     /// Takes one batch of little-endian 16-bit samples. Waits while the buffer is full: that wait is the
@@ -178,4 +178,8 @@ public sealed class MicrophoneAudio : IEngineAudio
 /// <param name="MaxDuration">Longest recording transcribed.</param>
 /// <param name="StallTimeout">A recording whose browser sends nothing for this long ends.</param>
 /// <param name="BrowserBacklogSeconds">The most the browser holds back before it stops recording (for the message).</param>
-public sealed record MicrophoneLimits(double BufferSeconds, TimeSpan MaxDuration, TimeSpan StallTimeout, double BrowserBacklogSeconds);
+public sealed record MicrophoneLimits(double BufferSeconds, TimeSpan MaxDuration, TimeSpan StallTimeout, double BrowserBacklogSeconds)
+{
+    /// <summary>How far a recording may fall behind before it stops: the server's buffer and the browser's together.</summary>
+    public double MaxBacklogSeconds => BufferSeconds + BrowserBacklogSeconds;
+}

@@ -294,7 +294,6 @@ public sealed class TranscriptionSession(
             }
             // Engine, decoder, ffmpeg and spool go back before the next file starts.
             if (pipeline is not null) await pipeline.DisposeAsync().ConfigureAwait(false);
-            else if (live is not null) await live.DisposeAsync().ConfigureAwait(false);
             if (uploadReader is not null) await uploadReader.DisposeAsync().ConfigureAwait(false);
             if (upload is not null) await upload.DisposeAsync().ConfigureAwait(false);
             EndRun();

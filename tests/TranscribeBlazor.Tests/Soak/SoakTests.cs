@@ -35,8 +35,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         });
         using var playwright = await Playwright.CreateAsync();
         // Its microphone plays one utterance over and over.
-        await using var browser = await BrowserFixture.LaunchAsync(playwright,
-            ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={TestAssets.LibriVox()[1].Path}"]);
+        await using var browser = await BrowserFixture.LaunchAsync(playwright, FakeSpeech.ChromiumArgumentsFor(TestAssets.LibriVox()[1].Path, loop: true));
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         var utterance = File.ReadAllBytes(TestAssets.LibriVox()[1].Path);

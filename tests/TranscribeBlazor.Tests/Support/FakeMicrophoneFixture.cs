@@ -25,8 +25,11 @@ public sealed class FakeSpeech : IDisposable
     public IReadOnlyList<string> References { get; }
 
     /// <summary>Chromium switches: allow the microphone without asking, and make this file its only one.</summary>
-    public IEnumerable<string> ChromiumArguments =>
-        ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={_file}%noloop"];
+    public IEnumerable<string> ChromiumArguments => ChromiumArgumentsFor(_file, loop: false);
+
+    /// <summary>Chromium switches for a microphone that plays <paramref name="wav"/> (over and over when <paramref name="loop"/>), allowed without asking.</summary>
+    public static IEnumerable<string> ChromiumArgumentsFor(string wav, bool loop) =>
+        ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={wav}{(loop ? "" : "%noloop")}"];
 
     public void Dispose() => File.Delete(_file);
 }
