@@ -6,10 +6,8 @@
 # --- build: restore in its own layer, so changing sources does not download packages again ---
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# What restore reads. build/ holds the target that takes blazor.web.js from a runtime pack restored
-# here (a PackageDownload); it is extracted into obj/ at publish, after the sources are copied.
+# What restore reads (blazor.web.js comes with the framework's own assets package, restored here).
 COPY NuGet.config Directory.Build.props Directory.Packages.props ./
-COPY build/ build/
 COPY src/TranscribeBlazor/TranscribeBlazor.csproj src/TranscribeBlazor/
 RUN dotnet restore src/TranscribeBlazor/TranscribeBlazor.csproj
 # Sources (bin/ and obj/ are in .dockerignore, so restore's obj/ survives) and the root-level wwwroot.

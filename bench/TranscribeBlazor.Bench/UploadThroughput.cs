@@ -26,9 +26,9 @@ public static class UploadThroughput
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
         await page.GotoAsync("/");
-        const string input = "[data-testid=drop-zone] input[type=file]:not([hidden])";
-        await page.WaitForFunctionAsync($"() => window.Blazor && document.querySelector('{input}')");
-        await page.WaitForTimeoutAsync(500);
+        // The drop zone's fresh input, once the circuit has rendered the engine list (as the tests' BrowserFixture waits).
+        const string input = "[data-testid=drop-zone] input[type=file]:not(.d-none)";
+        await page.WaitForFunctionAsync($"() => window.Blazor && document.querySelector('{input}') && document.querySelector('[data-testid=settings] input[type=radio]')");
 
         var clock = Stopwatch.StartNew();
         await page.Locator(input).SetInputFilesAsync(wavPath);

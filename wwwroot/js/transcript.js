@@ -1,4 +1,5 @@
-// Browser-side helpers for the transcript page, called through JS interop: file downloads and the clipboard.
+// Browser-side helpers for the transcript page, called through JS interop: file downloads, the clipboard, the player.
+import { fileOf } from "./drop-zone.js";
 
 export function download(fileName, mediaType, text) {
   const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
@@ -35,10 +36,10 @@ export function attachPlayer(audio, dotnet) {
   audio.addEventListener("loadedmetadata", () => dotnet.invokeMethodAsync("OnPlayerDuration", isFinite(audio.duration) ? audio.duration : 0));
 }
 
-// Points the player at files[index] of a file input (or at nothing); true when there is a file to play.
-export function playFile(audio, input, index) {
+// Points the player at a dropped file (drop `batch`, its files[index]) or at nothing; true when there is a file to play.
+export function playFile(audio, zone, batch, index) {
   if (audio.src) URL.revokeObjectURL(audio.src);
-  const file = input && input.files && input.files[index];
+  const file = fileOf(zone, batch, index);
   if (file) audio.src = URL.createObjectURL(file); else audio.removeAttribute("src");
   return !!file;
 }

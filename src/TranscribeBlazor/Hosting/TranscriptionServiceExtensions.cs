@@ -31,6 +31,9 @@ public static class TranscriptionServiceExtensions
         services.AddHostedService<Uploads.SpoolDirectoryCleanup>();
         services.TryAddScoped<TranscriptionSession>();
         services.TryAddScoped<Settings.SettingsStore>();
+        services.TryAddScoped<Settings.SettingsState>();
+        services.TryAddScoped<History.HistoryState>();
+        services.TryAddScoped<Components.Player.PlayerFollower>();
         services.TryAddScoped<Storage.IBrowserStorage, Storage.ProtectedBrowserStorageAdapter>();
         services.TryAddScoped(sp => new History.HistoryStore(sp.GetRequiredService<Storage.IBrowserStorage>()));
         services.TryAddSingleton(TimeProvider.System);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.DataProtection;
-using Radzen;
+using MudBlazor.Services;
 using TranscribeBlazor.Health;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Components;
@@ -23,7 +23,7 @@ public static class WebAppExtensions
         // Blazor's own circuit limits (how long and how many disconnected circuits are kept for a
         // reconnect) can be set from configuration, e.g. Circuits__DisconnectedCircuitRetentionPeriod=00:01:00.
         builder.Services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(builder.Configuration.GetSection("Circuits"));
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddTranscription();
         builder.Services.AddHealthEndpoints();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();

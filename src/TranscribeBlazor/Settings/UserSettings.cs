@@ -15,7 +15,5 @@ public sealed record UserSettings
 
     public bool DarkTheme { get; init; }
 
-    public string ThemeName => DarkTheme ? "material-dark" : "material";
-
     public TranscriptionRequest ToRequest() => new() { Aws = Aws };
 }

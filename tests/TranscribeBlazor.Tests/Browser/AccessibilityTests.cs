@@ -30,14 +30,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done");
         violations.AddRange(await AuditAsync(page, "done with player and history, light"));
 
-        await page.Locator("[data-testid=theme]").ClickAsync();
-        await page.WaitForTimeoutAsync(500); // the theme's stylesheet swap
+        await BrowserFixture.ToggleThemeAsync(page);
         violations.AddRange(await AuditAsync(page, "done with player and history, dark"));
         await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload { Name = "notes.wav", MimeType = "audio/wav", Buffer = "not audio"u8.ToArray() });
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "error");
         violations.AddRange(await AuditAsync(page, "error, dark"));
-        await page.Locator("[data-testid=theme]").ClickAsync(); // back to light for the other tests' screenshots
-        await page.WaitForTimeoutAsync(300);
+        await BrowserFixture.ToggleThemeAsync(page); // back to light
         violations.AddRange(await AuditAsync(page, "error, light"));
 
         Assert.True(violations.Count == 0, string.Join('\n', violations));

@@ -53,8 +53,8 @@ public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutput
         await page.Locator("[data-testid=aws-options]").WaitForAsync();
         if (speakersAndRedaction)
         {
-            await page.Locator("[data-testid=aws-options] .rz-switch").Nth(1).ClickAsync(); // label speakers
-            await page.Locator("[data-testid=aws-options] .rz-switch").Nth(3).ClickAsync(); // redact PII
+            await page.Locator("[data-testid=aws-speakers]").CheckAsync();
+            await page.Locator("[data-testid=aws-redact]").CheckAsync();
         }
         return page;
     }

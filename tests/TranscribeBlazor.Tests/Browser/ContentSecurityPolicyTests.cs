@@ -17,8 +17,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
               + e.blockedURI + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 200) : '') + ' ' + e.sample));
             """);
         await page.GotoAsync("/");
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
-        await page.WaitForTimeoutAsync(500);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
 
         await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload
         {
@@ -28,17 +27,14 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         await page.EvaluateAsync("() => { const a = document.querySelector('[data-testid=player]'); a.muted = true; return a.play(); }");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=player]').currentTime > 0.3");
         await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-srt]").ClickAsync());
-        await page.Locator("[data-testid=theme]").ClickAsync();
-        await page.WaitForTimeoutAsync(500);
-        await page.Locator("[data-testid=theme]").ClickAsync();
-        await page.WaitForTimeoutAsync(500);
+        await BrowserFixture.ToggleThemeAsync(page);
+        await BrowserFixture.ToggleThemeAsync(page);
 
-        // The reconnect dialog's Reload works without inline script: shown as blazor.web.js shows it, then clicked.
-        await page.EvaluateAsync("() => document.getElementById('components-reconnect-modal').className = 'components-reconnect-failed'");
-        var reloaded = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.StartsWith(browser.App.BaseAddress.ToString()));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Reload the page" }).ClickAsync();
-        await reloaded;
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
+        // The reconnect dialog (an external module) opens on a real circuit pause, and its Resume brings the circuit back.
+        var dialog = page.Locator("#components-reconnect-modal");
+        Assert.True(await page.EvaluateAsync<bool>("() => Blazor.pauseCircuit()"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = 10_000 });
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }

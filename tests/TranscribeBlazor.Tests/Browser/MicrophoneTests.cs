@@ -117,7 +117,7 @@ public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHe
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = browser.App.BaseAddress.ToString() });
         await page.AddInitScriptAsync(KeepTracks);
         await page.GotoAsync("/");
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
 
         await page.Locator("[data-testid=record]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("leisure", new() { Timeout = 30_000 });
@@ -226,7 +226,7 @@ public sealed class MicrophoneRefusedTests(MicrophoneRefusedTests.NoPermission d
     {
         var page = await absent.Browser.NewPageAsync();
         await page.GotoAsync($"http://insecure.test:{absent.App.BaseAddress.Port}/");
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         Assert.False(await page.EvaluateAsync<bool>("() => window.isSecureContext"));
         await Assertions.Expect(page.Locator("[data-testid=record]")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator(".recorder-hint")).ToContainTextAsync("Recording needs a secure connection: open this page over HTTPS");

@@ -199,7 +199,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await Assertions.Expect(item).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + BrowserFixture.FileInput + "')");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=final]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("history"), FullPage = true });
@@ -214,7 +214,14 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         var renamed = page.Locator("[data-testid=history-item]", new() { HasText = "Austen, chapter one" });
         await Assertions.Expect(renamed).ToHaveCountAsync(1);
 
+        // Delete asks first: keeping it changes nothing, confirming removes it.
         await renamed.Locator("[data-testid=history-delete]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(renamed).ToHaveCountAsync(1);
+        await renamed.Locator("[data-testid=history-delete]").ClickAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("history-delete-dialog") });
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(renamed).ToHaveCountAsync(0);
     }
 
@@ -224,10 +231,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         var page = await browser.NewPageAsync();
         const string background = "() => getComputedStyle(document.body).backgroundColor";
         string light = await page.EvaluateAsync<string>(background);
-        await page.Locator("[data-testid=theme]").ClickAsync();
-        await page.WaitForFunctionAsync($"() => ({background})() !== '{light}'");
-        string dark = await page.EvaluateAsync<string>(background);
-        await page.WaitForTimeoutAsync(500); // the theme's stylesheet swap settles before the picture
+        string dark = await BrowserFixture.ToggleThemeAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("dark-theme"), FullPage = true });
 
         await page.ReloadAsync();
@@ -302,6 +306,7 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await Assertions.Expect(panel.Locator("h2")).ToHaveTextAsync("third.wav");
         double expected = TestAssets.ReadPcm16(File.ReadAllBytes(utterances[3].Path)).Length / 16_000.0;
         await page.WaitForFunctionAsync($"() => Math.abs(document.querySelector('[data-testid=player]').duration - {expected.ToString(System.Globalization.CultureInfo.InvariantCulture)}) < 0.1");
-        Assert.Equal(2, await page.Locator("[data-testid=drop-zone] input[type=file]").CountAsync()); // first drop's input let go
+        // Nothing waits any more, so the drop zone let the used inputs go: one fresh input is left.
+        await Assertions.Expect(page.Locator("[data-testid=drop-zone] input[type=file]")).ToHaveCountAsync(1);
     }
 }

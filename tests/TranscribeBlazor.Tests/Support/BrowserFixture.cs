@@ -7,8 +7,8 @@ public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    /// <summary>The drop zone's file input that takes the next files (earlier drops keep theirs, hidden).</summary>
-    public const string FileInput = "[data-testid=drop-zone] input[type=file]:not([hidden])";
+    /// <summary>The drop zone's file input that takes the next files (MudFileUpload hides earlier drops' inputs with d-none; they keep their files).</summary>
+    public const string FileInput = "[data-testid=drop-zone] input[type=file]:not(.d-none)";
 
     public BrowserFixture() : this(new AppServer()) { }
 
@@ -48,10 +48,26 @@ public class BrowserFixture : IAsyncLifetime
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync("/");
-        // Interactive once the circuit is up: Blazor marks the document when it has started.
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + FileInput + "')");
-        await page.WaitForTimeoutAsync(500);
+        await WaitUntilInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// The circuit is up and has rendered after its first render: the engine list only arrives then
+    /// (it needs the circuit), so from here a click reaches .NET rather than the prerendered page.
+    /// </summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('" + FileInput + "') && document.querySelector('[data-testid=settings] input[type=radio]')");
+
+    private const string Background = "() => getComputedStyle(document.body).backgroundColor";
+
+    /// <summary>Flips the light/dark switch and waits until the page's background has changed with it; returns the new colour.</summary>
+    public static async Task<string> ToggleThemeAsync(IPage page)
+    {
+        string before = await page.EvaluateAsync<string>(Background);
+        await page.Locator("[data-testid=theme]").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({Background})() !== '{before}'");
+        return await page.EvaluateAsync<string>(Background);
     }
 
     public static string ScreenshotPath(string name)

@@ -23,18 +23,23 @@ public sealed class MicrophoneRecorder(IJSRuntime js) : IAsyncDisposable
     }
 
     /// <summary>
-    /// Asks for the microphone and, once it is granted, starts sending its audio into <paramref name="audio"/>.
-    /// Returns what to tell the user when it could not start (permission denied, no device…), or null.
+    /// Asks for the microphone and, once it is granted, starts sending its audio into a new
+    /// <see cref="MicrophoneAudio"/>, which this recorder alone feeds and completes. Returns that audio,
+    /// or what to tell the user when recording could not start (permission denied, no device…).
     /// </summary>
-    public async Task<MicrophoneStart> StartAsync(MicrophoneAudio audio, double maxBacklogSeconds, double maxKeptSeconds)
+    /// <param name="maxKeptSeconds">How much of the recording the browser keeps for playback.</param>
+    public async Task<MicrophoneStart> StartAsync(MicrophoneLimits limits, double maxKeptSeconds)
     {
         _self ??= DotNetObjectReference.Create(this);
+        var audio = new MicrophoneAudio(limits);
         _audio = audio; // before capture starts: the first batch may arrive before this call returns
-        var started = await (await ModuleAsync()).InvokeAsync<StartResult>("start", _self, new { maxBacklogSeconds, maxKeptSeconds });
+        var started = await (await ModuleAsync()).InvokeAsync<StartResult>("start", _self,
+            new { maxBacklogSeconds = limits.BrowserBacklogSeconds, maxKeptSeconds });
         if (started.Problem is not { } problem)
-            return new MicrophoneStart(null, started.Clock);
+            return new MicrophoneStart(null, started.Clock, audio);
         _audio = null;
-        return new MicrophoneStart(MicrophoneMessages.CannotStart(problem, started.Detail), null);
+        await audio.DisposeAsync();
+        return new MicrophoneStart(MicrophoneMessages.CannotStart(problem, started.Detail), null, null);
     }
 
     /// <summary>Stops capturing once the browser has sent what it holds, then ends the recording's audio.</summary>
@@ -115,7 +120,3 @@ public sealed class MicrophoneRecorder(IJSRuntime js) : IAsyncDisposable
     private sealed record StartResult(string? Problem, string? Detail, string? Clock);
 }
 
-/// <summary>How asking for the microphone went.</summary>
-/// <param name="Problem">What to tell the user when recording could not start; null when it did.</param>
-/// <param name="LocalTime">The user's own clock when it started ("14:05"), to name the recording.</param>
-public sealed record MicrophoneStart(string? Problem, string? LocalTime);

@@ -84,6 +84,16 @@ public static class TranscriptFormat
 
     public static string StateName(SessionStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>The status chip's colour (the theme's shades keep its text at AA contrast).</summary>
+    public static MudBlazor.Color StatusColor(SessionStatus status) => status switch
+    {
+        SessionStatus.Running => MudBlazor.Color.Info,
+        SessionStatus.Done => MudBlazor.Color.Success,
+        SessionStatus.Cancelled => MudBlazor.Color.Warning,
+        SessionStatus.Error => MudBlazor.Color.Error,
+        _ => MudBlazor.Color.Default,
+    };
+
     public static string StatusLabel(SessionStatus status) => status switch
     {
         SessionStatus.Idle => "Ready",

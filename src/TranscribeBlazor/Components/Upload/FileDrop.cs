@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Forms;
 namespace TranscribeBlazor.Components.Upload;
 
 /// <summary>
-/// Files chosen in one go. <see cref="Input"/> is the file input holding them (the player plays file
-/// <c>i</c> from its <c>files[i]</c>); it stays on the page until <see cref="DropZone.Retain"/> lets it go.
+/// Files chosen in one go. <see cref="Batch"/> is the place of the file input holding them among the
+/// drop zone's inputs (<see cref="Zone"/>); the player plays file <c>i</c> from that input's <c>files[i]</c>.
 /// </summary>
-public sealed record FileDrop(int Batch, ElementReference Input, IReadOnlyList<IBrowserFile> Files);
+public sealed record FileDrop(int Batch, ElementReference Zone, IReadOnlyList<IBrowserFile> Files);

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using TranscribeBlazor.Sessions;
+using TranscribeBlazor.Transcripts;
+
+namespace TranscribeBlazor.Components.Player;
+
+/// <summary>
+/// The player's owner for one circuit: it plays the browser's own copy of the file on screen (never
+/// uploaded twice) or the last recording, lights the word being spoken (looked up here, so the markup
+/// stays Blazor's), seeks on a word click, and gives MP3/Ogg runs the length the browser measured.
+/// </summary>
+public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
+{
+    private readonly Dictionary<string, FileSource> _sources = [];
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<PlayerFollower>? _self;
+    private ElementReference? _audio;
+    private SessionSnapshot _shown = SessionSnapshot.Idle;
+    private string? _runId;
+    private WordTimeline? _timeline;
+    private int _timelineFinals = -1;
+
+    /// <summary>The player has something to play for the transcript on screen.</summary>
+    public bool HasAudio { get; private set; }
+
+    /// <summary>Index of the word playing now (in reading order over the finals), or -1.</summary>
+    public int CurrentWord { get; private set; } = -1;
+
+    /// <summary>The file's length as the browser's player measured it (the server cannot tell for MP3 and Ogg streams).</summary>
+    public double? BrowserSeconds { get; private set; }
+
+    /// <summary>Dropped files whose audio the player may still need (waiting, or not yet loaded).</summary>
+    public int HeldFiles => _sources.Count;
+
+    public event Action? Changed;
+
+    public void Register(string fileId, FileSource source) => _sources[fileId] = source;
+
+    public void Forget(string fileId) => _sources.Remove(fileId);
+
+    /// <summary>Wires the page's audio element: its position and length come back through the JSInvokable methods below.</summary>
+    public async Task AttachAsync(ElementReference audio)
+    {
+        _audio = audio;
+        _self ??= DotNetObjectReference.Create(this);
+        await (await ModuleAsync()).InvokeVoidAsync("attachPlayer", audio, _self);
+    }
+
+    /// <summary>
+    /// Keeps up with the session: when another run comes on screen the player loads its file (or nothing),
+    /// and the inputs of files that are neither on screen nor waiting are let go.
+    /// </summary>
+    public async Task FollowAsync(SessionSnapshot snapshot)
+    {
+        _shown = snapshot;
+        if (_audio is not { } audio || snapshot.RunId == _runId) return;
+        _runId = snapshot.RunId;
+        BrowserSeconds = null;
+        CurrentWord = -1;
+        var waiting = snapshot.Waiting.Select(w => w.Id).ToHashSet();
+        var module = await ModuleAsync();
+        bool hasAudio = snapshot.RunId is { } run && _sources.TryGetValue(run, out var source)
+            ? await module.InvokeAsync<bool>("playFile", audio, source.Zone, source.Batch, source.Index)
+            : await module.InvokeAsync<bool>("playFile", audio, null, 0, 0);
+        // The player holds its own blob URL now: only waiting files still need their input.
+        foreach (string id in _sources.Keys.Where(id => !waiting.Contains(id)).ToArray())
+            _sources.Remove(id);
+        SetHasAudio(hasAudio);
+    }
+
+    /// <summary>Plays what <paramref name="load"/> puts into the player: the recording the browser kept of run <paramref name="runId"/>, now on screen.</summary>
+    public async Task ShowRecordingAsync(string runId, Func<ElementReference, Task<bool>> load)
+    {
+        if (_audio is not { } audio) return;
+        _runId = runId; // followed already: a late FollowAsync for this run must not unload it
+        SetHasAudio(await load(audio));
+    }
+
+    public async Task SeekAsync(double seconds)
+    {
+        if (_audio is not { } audio || !HasAudio || _shown.RunId is null) return;
+        await (await ModuleAsync()).InvokeVoidAsync("seek", audio, seconds);
+    }
+
+    [JSInvokable]
+    public void OnPlayerDuration(double seconds)
+    {
+        BrowserSeconds = double.IsFinite(seconds) && seconds > 0 ? seconds : null;
+        Changed?.Invoke();
+    }
+
+    [JSInvokable]
+    public async Task OnPlayerTime(double seconds)
+    {
+        var finals = _shown.Transcript.Finals;
+        if (_timeline is null || _timelineFinals != finals.Count)
+            (_timeline, _timelineFinals) = (new WordTimeline(finals), finals.Count);
+        int word = _timeline.IndexAt(seconds);
+        if (word == CurrentWord) return;
+        CurrentWord = word;
+        Changed?.Invoke();
+        if (word >= 0)
+            await (await ModuleAsync()).InvokeVoidAsync("scrollIntoView", ".word.current");
+    }
+
+    private void SetHasAudio(bool hasAudio)
+    {
+        if (hasAudio == HasAudio) return;
+        HasAudio = hasAudio;
+        Changed?.Invoke();
+    }
+
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/transcript.js");
+
+    public ValueTask DisposeAsync()
+    {
+        _self?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
