@@ -26,7 +26,6 @@ trap cleanup EXIT
 step "build stage: restore from the project files alone"
 mkdir -p "$work/src/src/TranscribeBlazor"
 cp NuGet.config Directory.Build.props Directory.Packages.props "$work/src/"
-cp -r build "$work/src/"
 cp src/TranscribeBlazor/TranscribeBlazor.csproj "$work/src/src/TranscribeBlazor/"
 dotnet restore "$work/src/src/TranscribeBlazor/TranscribeBlazor.csproj" --verbosity quiet
 

@@ -170,14 +170,15 @@ public sealed class TranscriptionSession(
     private WaitingFile[] WaitingLocked() => [.. _waiting.Select(f => new WaitingFile(f.Id, f.Name, f.Size))];
 
     /// <summary>Shows a transcript from history (when nothing is running). It is not a run: it is not saved again.</summary>
-    public void Show(History.HistoryEntry entry)
+    /// <param name="message">What the panel says about it; by default where it came from.</param>
+    public void Show(History.HistoryEntry entry, string? message = null)
     {
         lock (_gate)
         {
             if (_current.IsRunning) return;
             var transcript = entry.Results.Aggregate(TranscriptState.Empty, (state, result) => state.Apply(result));
             _current = new SessionSnapshot(SessionStatus.Done, transcript, entry.Name, entry.Engine, null, entry.DurationSeconds, TimeSpan.Zero,
-                $"From history: {entry.Created.ToLocalTime():yyyy-MM-dd HH:mm}.") { Waiting = _current.Waiting };
+                message ?? $"From history: {entry.Created.ToLocalTime():yyyy-MM-dd HH:mm}.") { Waiting = _current.Waiting };
         }
         Changed?.Invoke();
     }

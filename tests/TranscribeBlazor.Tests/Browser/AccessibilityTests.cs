@@ -70,6 +70,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             await page.EvaluateAsync(await File.ReadAllTextAsync(TestAssets.Axe!)); // evaluated, not a <script>: the page's CSP forbids inline script
         var result = await page.EvaluateAsync<JsonElement>("""
             async () => {
+              // Colours mid-transition (a status chip turning from grey to green, a theme switch) are not what the user reads:
+              // wait for every finite transition and animation to end (the indeterminate progress bar runs forever).
+              await Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished.catch(() => {})));
               const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
               return {
                 passes: r.passes.length,

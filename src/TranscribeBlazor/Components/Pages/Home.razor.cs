@@ -5,6 +5,7 @@ using MudBlazor;
 using TranscribeBlazor.Components.Player;
 using TranscribeBlazor.Components.Upload;
 using TranscribeBlazor.Export;
+using TranscribeBlazor.History;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Settings;
 
@@ -21,6 +22,7 @@ public sealed partial class Home : IAsyncDisposable
     private RenderCoalescer? _renders;
     private DropZone? _dropZone;
     private IJSObjectReference? _module;
+    private HistoryEntry? _restored;
 
     [Inject] private TranscriptionSession Session { get; set; } = default!;
     [Inject] private PlayerFollower Player { get; set; } = default!;
@@ -29,8 +31,23 @@ public sealed partial class Home : IAsyncDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    /// <summary>
+    /// The transcript on screen, carried across a circuit pause: Blazor reads it when it pauses the circuit
+    /// and hands it to the circuit that resumes, whose session starts empty (the run itself does not survive).
+    /// </summary>
+    [PersistentState(RestoreBehavior = RestoreBehavior.SkipInitialValue)]
+    public HistoryEntry? ShownTranscript
+    {
+        get => Session.Current is { Transcript.Finals.Count: > 0 } shown
+            ? new HistoryEntry(shown.RunId ?? "", shown.FileName ?? "Transcript", DateTimeOffset.UtcNow, shown.SecondsProcessed, shown.EngineName ?? "", shown.Transcript.Finals)
+            : null;
+        set => _restored = value;
+    }
+
     protected override void OnInitialized()
     {
+        if (_restored is { } restored)
+            Session.Show(restored, "Restored after the pause: the transcript as it was; a run that was under way has stopped.");
         _snapshot = Session.Current;
         _renders = new RenderCoalescer(() => InvokeAsync(StateHasChanged), RenderCoalescer.DefaultInterval, e => _ = DispatchExceptionAsync(e));
         Session.Changed += _renders.Request;
