@@ -2,39 +2,12 @@ using System.Text.Json;
 using TranscribeBlazor.History;
 using TranscribeBlazor.Storage;
 using TranscribeBlazor.Tests.Export;
+using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.History;
 
 public sealed class HistoryStoreTests
 {
-    /// <summary>Browser storage as JSON strings, with a quota and a way to corrupt a value.</summary>
-    private sealed class FakeBrowserStorage(long quotaBytes = long.MaxValue) : IBrowserStorage
-    {
-        public Dictionary<string, string> Values { get; } = [];
-
-        public Task<T?> GetAsync<T>(string key)
-        {
-            if (!Values.TryGetValue(key, out var json)) return Task.FromResult(default(T));
-            try { return Task.FromResult(JsonSerializer.Deserialize<T>(json)); }
-            catch (JsonException e) { throw new BrowserStorageException("unreadable", false, e); }
-        }
-
-        public Task SetAsync<T>(string key, T value)
-        {
-            string json = JsonSerializer.Serialize(value);
-            long used = Values.Where(p => p.Key != key).Sum(p => (long)p.Value.Length);
-            if (used + json.Length > quotaBytes) throw new BrowserStorageException("full", quotaExceeded: true);
-            Values[key] = json;
-            return Task.CompletedTask;
-        }
-
-        public Task DeleteAsync(string key)
-        {
-            Values.Remove(key);
-            return Task.CompletedTask;
-        }
-    }
-
     private static HistoryEntry Entry(string name, int minutesAgo) =>
         new(Guid.NewGuid().ToString("N"), name, DateTimeOffset.UtcNow.AddMinutes(-minutesAgo), 12.5, "PocketSphinx (offline)", ExportSamples.Conversation);
 

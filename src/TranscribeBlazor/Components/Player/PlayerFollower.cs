@@ -19,7 +19,7 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
     private SessionSnapshot _shown = SessionSnapshot.Idle;
     private string? _runId;
     private WordTimeline? _timeline;
-    private int _timelineFinals = -1;
+    private IReadOnlyList<TranscriptResult>? _timelineFinals; // the finals it was built from (immutable: a new final is a new list)
 
     /// <summary>The player has something to play for the transcript on screen.</summary>
     public bool HasAudio { get; private set; }
@@ -30,7 +30,7 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
     /// <summary>The file's length as the browser's player measured it (the server cannot tell for MP3 and Ogg streams).</summary>
     public double? BrowserSeconds { get; private set; }
 
-    /// <summary>Dropped files whose audio the player may still need (waiting, or not yet loaded).</summary>
+    /// <summary>Dropped files whose input is still needed (waiting, or being uploaded); at 0 the drop zone may let its inputs go.</summary>
     public int HeldFiles => _sources.Count;
 
     public event Action? Changed;
@@ -49,24 +49,28 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
 
     /// <summary>
     /// Keeps up with the session: when another run comes on screen the player loads its file (or nothing),
-    /// and the inputs of files that are neither on screen nor waiting are let go.
+    /// and the inputs of files that are neither waiting nor being read are let go.
     /// </summary>
     public async Task FollowAsync(SessionSnapshot snapshot)
     {
         _shown = snapshot;
-        if (_audio is not { } audio || snapshot.RunId == _runId) return;
-        _runId = snapshot.RunId;
-        BrowserSeconds = null;
-        CurrentWord = -1;
-        var waiting = snapshot.Waiting.Select(w => w.Id).ToHashSet();
-        var module = await ModuleAsync();
-        bool hasAudio = snapshot.RunId is { } run && _sources.TryGetValue(run, out var source)
-            ? await module.InvokeAsync<bool>("playFile", audio, source.Zone, source.Batch, source.Index)
-            : await module.InvokeAsync<bool>("playFile", audio, null, 0, 0);
-        // The player holds its own blob URL now: only waiting files still need their input.
-        foreach (string id in _sources.Keys.Where(id => !waiting.Contains(id)).ToArray())
+        if (_audio is { } audio && snapshot.RunId != _runId)
+        {
+            _runId = snapshot.RunId;
+            BrowserSeconds = null;
+            CurrentWord = -1;
+            var module = await ModuleAsync();
+            bool hasAudio = snapshot.RunId is { } run && _sources.TryGetValue(run, out var source)
+                ? await module.InvokeAsync<bool>("playFile", audio, source.Zone, source.Batch, source.Index)
+                : await module.InvokeAsync<bool>("playFile", audio, null, 0, 0);
+            SetHasAudio(hasAudio);
+        }
+        // The player holds its own blob URL by now; the upload reads through the input until its run ends.
+        var needed = snapshot.Waiting.Select(w => w.Id).ToHashSet();
+        if (snapshot.IsRunning && snapshot.RunId is { } reading)
+            needed.Add(reading);
+        foreach (string id in _sources.Keys.Where(id => !needed.Contains(id)).ToArray())
             _sources.Remove(id);
-        SetHasAudio(hasAudio);
     }
 
     /// <summary>Plays what <paramref name="load"/> puts into the player: the recording the browser kept of run <paramref name="runId"/>, now on screen.</summary>
@@ -94,8 +98,9 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
     public async Task OnPlayerTime(double seconds)
     {
         var finals = _shown.Transcript.Finals;
-        if (_timeline is null || _timelineFinals != finals.Count)
-            (_timeline, _timelineFinals) = (new WordTimeline(finals), finals.Count);
+        // By reference, not count: the next run (or transcript) may have as many finals as the last.
+        if (_timeline is null || !ReferenceEquals(_timelineFinals, finals))
+            (_timeline, _timelineFinals) = (new WordTimeline(finals), finals);
         int word = _timeline.IndexAt(seconds);
         if (word == CurrentWord) return;
         CurrentWord = word;
