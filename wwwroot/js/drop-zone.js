@@ -6,6 +6,12 @@ export function focusFreshInput(zone) {
   if (fresh) fresh.focus();
 }
 
+// Whether keyboard focus is in the zone (or was lost with a removed input, which leaves it on the body).
+export function holdsFocus(zone) {
+  const active = document.activeElement;
+  return !!zone && (!active || active === document.body || zone.contains(active));
+}
+
 // files[index] of the input that took drop number `batch` (inputs stay in the order they were used).
 export function fileOf(zone, batch, index) {
   const input = zone && zone.querySelectorAll("input[type=file]")[batch];

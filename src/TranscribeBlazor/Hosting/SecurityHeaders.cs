@@ -2,8 +2,10 @@ namespace TranscribeBlazor.Hosting;
 
 /// <summary>
 /// Headers on every response. The policy allows exactly what the page uses: our own scripts (no inline
-/// script, no eval), inline styles (MudBlazor's theme provider writes its palette as a &lt;style&gt; element and its components set style attributes, e.g. the progress bar's width and popover positions), the circuit's WebSocket to this host,
-/// and blob: audio for the player, which plays the user's file from the browser's own copy.
+/// script, no eval), inline styles (MudBlazor needs them: its theme provider writes the palette as a
+/// &lt;style&gt; element, and its components set style attributes such as a progress bar's width and a
+/// popover's position), the circuit's WebSocket to this host, and blob: audio for the player, which
+/// plays the user's file from the browser's own copy.
 /// </summary>
 public static class SecurityHeaders
 {
