@@ -28,8 +28,7 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
     public async Task KeepAsync(SessionSnapshot ended)
     {
         if (!ended.IsKeepable) return;
-        var entry = new HistoryEntry(ended.RunId!, ended.FileName ?? "Recording", time.GetUtcNow(), ended.SecondsProcessed,
-            ended.EngineName ?? "", ended.Transcript.Finals);
+        var entry = HistoryEntry.Of(ended, time.GetUtcNow(), "Recording");
         try
         {
             var evicted = await store.AddAsync(entry);

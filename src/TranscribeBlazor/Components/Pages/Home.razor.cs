@@ -39,7 +39,7 @@ public sealed partial class Home : IAsyncDisposable
     public HistoryEntry? ShownTranscript
     {
         get => Session.Current is { Transcript.Finals.Count: > 0 } shown
-            ? new HistoryEntry(shown.RunId ?? "", shown.FileName ?? "Transcript", DateTimeOffset.UtcNow, shown.SecondsProcessed, shown.EngineName ?? "", shown.Transcript.Finals)
+            ? HistoryEntry.Of(shown, DateTimeOffset.UtcNow, "Transcript")
             : null;
         set => _restored = value;
     }
