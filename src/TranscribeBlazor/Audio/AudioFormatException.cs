@@ -8,19 +8,3 @@ public sealed class AudioFormatException(AudioError error, string message) : Exc
 {
     public AudioError Error { get; } = error;
 }
-
-public enum AudioError
-{
-    Empty,
-    NotAudio,
-    UnsupportedContainer,
-    DecoderMissing,
-    UndecodableAudio,
-    TruncatedHeader,
-    MalformedHeader,
-    UnsupportedCodec,
-    UnsupportedBitDepth,
-    UnsupportedChannels,
-    UnsupportedSampleRate,
-    TooLarge,
-}

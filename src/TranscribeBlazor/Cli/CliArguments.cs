@@ -1,8 +1,5 @@
 namespace TranscribeBlazor.Cli;
 
-/// <summary>jsonl streams every result event; the others are the page's export formats (text = txt).</summary>
-public enum CliFormat { Jsonl, Text, Txt, Srt, Vtt, Json }
-
 /// <summary>Arguments of the <c>transcribe</c> verb; anything of the form <c>--Section:Key=value</c> goes to configuration.</summary>
 public sealed record CliArguments(string File, CliFormat Format, string? Engine, string[] ConfigurationArgs)
 {

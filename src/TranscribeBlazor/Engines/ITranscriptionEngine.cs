@@ -24,10 +24,3 @@ public interface ITranscriptionEngine
     /// </summary>
     IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, TranscriptionRequest request, CancellationToken cancellationToken);
 }
-
-public sealed record EngineAvailability(bool IsAvailable, string? Reason)
-{
-    public static EngineAvailability Available { get; } = new(true, null);
-
-    public static EngineAvailability Unavailable(string reason) => new(false, reason);
-}

@@ -11,6 +11,3 @@ public sealed record HistoryEntry(string Id, string Name, DateTimeOffset Created
 
     public HistorySummary Summary(long bytes) => new(Id, Name, Created, DurationSeconds, Engine, bytes);
 }
-
-/// <summary>What the history list shows without loading the transcript.</summary>
-public sealed record HistorySummary(string Id, string Name, DateTimeOffset Created, double DurationSeconds, string Engine, long Bytes);

@@ -113,6 +113,3 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
         await storage.SetAsync(IndexKey, index);
     }
 }
-
-/// <summary>A transcript could not be kept in history; the message says why and what to do instead.</summary>
-public sealed class HistoryFullException(string message, Exception? inner = null) : Exception(message, inner);

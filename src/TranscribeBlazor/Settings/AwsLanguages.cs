@@ -1,8 +1,5 @@
 namespace TranscribeBlazor.Settings;
 
-/// <summary>A streaming language, as the settings list it (code and name, for the language select).</summary>
-public sealed record AwsLanguage(string Code, string Name);
-
 /// <summary>Streaming languages offered in the settings (a subset of what Amazon Transcribe streams).</summary>
 public static class AwsLanguages
 {

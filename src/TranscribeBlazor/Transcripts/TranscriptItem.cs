@@ -14,9 +14,3 @@ public sealed record TranscriptItem(
     TranscriptItemType Type = TranscriptItemType.Pronunciation,
     string? Speaker = null,
     bool Redacted = false);
-
-public enum TranscriptItemType
-{
-    Pronunciation,
-    Punctuation,
-}

@@ -1,0 +1,17 @@
+namespace TranscribeBlazor.Audio;
+
+public enum AudioError
+{
+    Empty,
+    NotAudio,
+    UnsupportedContainer,
+    DecoderMissing,
+    UndecodableAudio,
+    TruncatedHeader,
+    MalformedHeader,
+    UnsupportedCodec,
+    UnsupportedBitDepth,
+    UnsupportedChannels,
+    UnsupportedSampleRate,
+    TooLarge,
+}

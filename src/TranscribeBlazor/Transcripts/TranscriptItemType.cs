@@ -1,0 +1,7 @@
+namespace TranscribeBlazor.Transcripts;
+
+public enum TranscriptItemType
+{
+    Pronunciation,
+    Punctuation,
+}
