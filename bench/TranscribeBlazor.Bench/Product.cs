@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Components;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.PocketSphinx;

@@ -1,4 +1,8 @@
 using System.Runtime.CompilerServices;
+using TranscribeBlazor.Audio.Containers;
+using TranscribeBlazor.Audio.Ffmpeg;
+using TranscribeBlazor.Audio.Wav;
+using TranscribeBlazor.IO;
 
 namespace TranscribeBlazor.Audio;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Ffmpeg;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Sessions;

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using TranscribeBlazor.Health;
-using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Components;
+using TranscribeBlazor.Engines.PocketSphinx;
+using TranscribeBlazor.Health;
 
 namespace TranscribeBlazor.Hosting;
 

@@ -1,4 +1,4 @@
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Engines;
 
 namespace TranscribeBlazor.Sessions;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Sessions;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Uploads;
 

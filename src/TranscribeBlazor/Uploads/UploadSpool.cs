@@ -1,5 +1,5 @@
-using TranscribeBlazor.IO;
 using Microsoft.Win32.SafeHandles;
+using TranscribeBlazor.IO;
 
 namespace TranscribeBlazor.Uploads;
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
-using TranscribeBlazor.Audio;
-using TranscribeBlazor.Tests.Support;
+using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Tests.Audio;
 

@@ -1,4 +1,4 @@
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Tests.Audio;
 

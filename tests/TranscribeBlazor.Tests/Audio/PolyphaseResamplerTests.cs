@@ -1,4 +1,4 @@
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Resampling;
 using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Audio;

@@ -1,4 +1,5 @@
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Wav;
 using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Audio;

@@ -18,7 +18,7 @@ public sealed class TranscriptFormatTests
     [Fact]
     public void Describe_NamesRateChannelsAndDuration() =>
         Assert.Equal("WAV · 16-bit PCM · 22.05 kHz · mono · 0:02.0",
-            TranscriptFormat.Describe(new TranscribeBlazor.Audio.WavFormat(1, 22_050, 16, TranscribeBlazor.Audio.WavSampleEncoding.Pcm16, 88_200).ToInfo()));
+            TranscriptFormat.Describe(new TranscribeBlazor.Audio.Wav.WavFormat(1, 22_050, 16, TranscribeBlazor.Audio.Wav.WavSampleEncoding.Pcm16, 88_200).ToInfo()));
 
     [Fact]
     public void Describe_LeavesOutACodecNamedLikeItsContainer() =>

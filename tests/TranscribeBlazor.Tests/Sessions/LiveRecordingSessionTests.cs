@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
-using TranscribeBlazor.Audio;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Tests.Support;
 using static TranscribeBlazor.Tests.Support.ScriptedEngine;
+using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Tests.Sessions;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Components.Recording;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Components.Recording;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Tests.Support;

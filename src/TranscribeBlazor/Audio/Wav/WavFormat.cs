@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 /// <summary>What a WAV file's <c>fmt </c> and <c>data</c> chunks declare.</summary>
 /// <param name="BitsPerSample">Container size of one sample (8, 16, 24, 32 or 64).</param>

@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
+using TranscribeBlazor.Audio.Containers;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Ffmpeg;
 
 /// <summary>
 /// Compressed audio (FLAC, Ogg, MP3, M4A, WebM) decoded by Debian's ffmpeg in a child process: the

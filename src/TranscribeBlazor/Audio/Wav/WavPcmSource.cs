@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using TranscribeBlazor.Audio.Resampling;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 /// <summary>WAV, decoded here: every sample encoding, downmixed, then the polyphase resampler.</summary>
 internal sealed class WavPcmSource(WavStreamReader wav, int targetRate) : IPcmSource

@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Resampling;
 
 /// <summary>
 /// Streaming rational resampler (L/M polyphase FIR with a Kaiser-windowed sinc low-pass).

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Containers;
 
 /// <summary>
 /// Whether an MP4/M4A file can be decoded as it arrives: its index (<c>moov</c>) must come before the

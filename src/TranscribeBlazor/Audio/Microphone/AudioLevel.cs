@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Microphone;
 
 /// <summary>The loudness a level meter shows: the peak of a stretch of audio on a decibel scale.</summary>
 public static class AudioLevel

@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 internal static class WavSampleEncodings
 {

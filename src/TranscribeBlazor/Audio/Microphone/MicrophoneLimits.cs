@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Microphone;
 
 /// <param name="BufferSeconds">Audio held on the server while the engine catches up; beyond it the browser holds it.</param>
 /// <param name="MaxDuration">Longest recording transcribed.</param>

@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 /// <summary>How one sample is stored in a WAV file's data chunk.</summary>
 public enum WavSampleEncoding

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Containers;
 
 /// <summary>
 /// Names a file's container from its first bytes (never from its name or declared type), and refuses

@@ -1,6 +1,6 @@
 using TranscribeBlazor.IO;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.IO;
 
 /// <summary>Replays bytes already read from a non-seekable stream (to sniff its format), then the rest of it.</summary>
 internal sealed class PrefixedStream(byte[] prefix, Stream inner) : ForwardReadStream

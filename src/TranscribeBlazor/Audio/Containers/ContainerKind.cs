@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Containers;
 
 /// <summary>What a file is, judged from its first bytes.</summary>
 public enum ContainerKind

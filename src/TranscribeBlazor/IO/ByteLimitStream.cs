@@ -1,6 +1,6 @@
 using TranscribeBlazor.IO;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.IO;
 
 /// <summary>Ends a stream at <c>limit</c> bytes, remembering whether there was more.</summary>
 internal sealed class ByteLimitStream(Stream inner, long limit) : ForwardReadStream

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Microphone;
 
 /// <summary>
 /// A live recording's audio on its way from the browser to the engine. The browser converts the

@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 /// <summary>Human names for WAVE format tags (mmreg.h), so a refusal can say which codec the file holds.</summary>
 internal static class WavCodecNames

@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Microphone;
 
 /// <summary>Why a live recording stopped taking audio.</summary>
 public enum MicrophoneEnd

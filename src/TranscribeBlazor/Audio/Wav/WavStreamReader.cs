@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+using TranscribeBlazor.Audio.Containers;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 /// <summary>
 /// Reads a RIFF/WAVE file front to back from a non-seekable stream (an upload in flight), so that

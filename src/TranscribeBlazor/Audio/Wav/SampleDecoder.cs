@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Wav;
 
 /// <summary>Interleaved WAV frames of any supported encoding → mono float samples in [-1, 1] (channels averaged).</summary>
 internal static class SampleDecoder

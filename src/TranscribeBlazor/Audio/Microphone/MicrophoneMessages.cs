@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TranscribeBlazor.Audio;
+namespace TranscribeBlazor.Audio.Microphone;
 
 /// <summary>What the user reads when the microphone cannot start, or a recording ended other than by Stop.</summary>
 public static class MicrophoneMessages
