@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Admission;
+using TranscribeBlazor.Audio;
 using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Components;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Sessions;
+using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Bench;
 
@@ -18,16 +21,19 @@ public sealed class Product : IDisposable
 {
     private readonly DecoderPool _pool;
     private readonly PocketSphinxEngine _engine;
-    private readonly IOptions<TranscriptionOptions> _options = Options.Create(new TranscriptionOptions { MaxRunsPerClient = 1000, MaxConcurrentRuns = 1000 });
-    private readonly AdmissionControl _admission;
+    private readonly AdmissionControl _admission = new(Options.Create(new AdmissionOptions { MaxRunsPerClient = 1000, MaxConcurrentRuns = 1000 }));
 
     public Product(int decoders, int partialIntervalMilliseconds)
     {
         var engineOptions = Options.Create(new PocketSphinxOptions { MaxDecoders = decoders, PartialIntervalMilliseconds = partialIntervalMilliseconds, Parameters = Parameters });
         _pool = new DecoderPool(engineOptions);
         _engine = new PocketSphinxEngine(_pool, engineOptions);
-        _admission = new AdmissionControl(_options);
     }
+
+    /// <summary>A circuit's session with the app's default settings over <paramref name="engine"/>.</summary>
+    private TranscriptionSession NewSession(ITranscriptionEngine engine) =>
+        new(new EngineCatalog([engine], Options.Create(new EngineOptions { DefaultEngine = engine.Id })), Options.Create(new TranscriptionSessionOptions()),
+            Options.Create(new UploadOptions()), Options.Create(new AudioInputOptions()), _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
 
     /// <summary>Decoder settings under trial, from BENCH_PARAMS ("-fwdflat=no,-beam=1e-60"); none by default.</summary>
     public static Dictionary<string, string> Parameters { get; } = (Environment.GetEnvironmentVariable("BENCH_PARAMS") ?? "")
@@ -48,7 +54,7 @@ public sealed class Product : IDisposable
     {
         var counted = new CountingEngine(_engine);
         onStart?.Invoke(counted);
-        await using var session = new TranscriptionSession(new EngineCatalog([counted], _options), _options, _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
+        await using var session = NewSession(counted);
         int events = 0;
         using var renders = new RenderCoalescer(() => Task.CompletedTask, RenderCoalescer.DefaultInterval, e => Console.Error.WriteLine(e));
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,8 +86,8 @@ public sealed class Product : IDisposable
     /// </summary>
     public async Task<Recording> RecordAsync(short[] samples, double speechOnsetSeconds)
     {
-        await using var session = new TranscriptionSession(new EngineCatalog([_engine], _options), _options, _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
-        var audio = new MicrophoneAudio(_options.Value.Microphone);
+        await using var session = NewSession(_engine);
+        var audio = new MicrophoneAudio(new MicrophoneOptions().LimitsWith(AudioInputOptions.Default.MaxDuration, new UploadOptions().StallTimeout));
         long firstPartial = 0;
         session.Changed += () => { if (firstPartial == 0 && session.Current.Transcript.Partial is not null) Interlocked.CompareExchange(ref firstPartial, Stopwatch.GetTimestamp(), 0); };
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(samples.AsSpan()).ToArray();

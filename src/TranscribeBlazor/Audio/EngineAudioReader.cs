@@ -47,7 +47,7 @@ public sealed class EngineAudioReader : IEngineAudio
         {
             var notices = new List<string>();
             if (_input.LimitReached)
-                notices.Add($"The file is larger than the {_options.MaxBytes / 1048576.0:0.#} MB limit; the transcript covers its first {_options.MaxBytes / 1048576.0:0.#} MB.");
+                notices.Add($"The file is larger than the {_options.MaxUploadBytes / 1048576.0:0.#} MB limit; the transcript covers its first {_options.MaxUploadBytes / 1048576.0:0.#} MB.");
             else if (_source.EndedEarly)
                 notices.Add(AudioMessages.EndedEarly);
             if (_source.Warning is { } warning)
@@ -62,7 +62,7 @@ public sealed class EngineAudioReader : IEngineAudio
 
     public static async Task<EngineAudioReader> OpenAsync(Stream input, int targetRate, AudioInputOptions options, CancellationToken cancellationToken = default)
     {
-        var limited = new ByteLimitStream(input, options.MaxBytes);
+        var limited = new ByteLimitStream(input, options.MaxUploadBytes);
         var head = new byte[SniffLength];
         int got = await limited.ReadAtLeastAsync(head, SniffLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var kind = ContainerSniffer.Identify(head.AsSpan(0, got));

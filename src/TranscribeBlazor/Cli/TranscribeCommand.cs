@@ -3,6 +3,7 @@ using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Export;
 using TranscribeBlazor.Hosting;
+using TranscribeBlazor.Pipeline;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Transcripts;
 
@@ -40,7 +41,7 @@ public static class TranscribeCommand
         try
         {
             await using var file = OpenInput(parsed.File);
-            var input = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TranscriptionOptions>>().Value.AudioInput;
+            var input = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AudioInputOptions>>().Value;
             await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken);
             var finals = new List<TranscriptResult>();
             await foreach (var result in pipeline.RunAsync(cancellationToken))

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
-using TranscribeBlazor.Sessions;
 
 namespace TranscribeBlazor.Engines;
 
 /// <summary>The engines this server offers, by id.</summary>
-public sealed class EngineCatalog(IEnumerable<ITranscriptionEngine> engines, IOptions<TranscriptionOptions> options)
+public sealed class EngineCatalog(IEnumerable<ITranscriptionEngine> engines, IOptions<EngineOptions> options)
 {
     public IReadOnlyList<ITranscriptionEngine> All { get; } = engines.ToList();
 

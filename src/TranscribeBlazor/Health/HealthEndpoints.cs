@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TranscribeBlazor.Engines.PocketSphinx;
 
@@ -17,6 +19,7 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks().AddCheck<ReadinessCheck>("engines", tags: [ReadyTag]);
         services.AddSingleton<CircuitCount>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
         return services;
     }
 
@@ -30,7 +33,7 @@ public static class HealthEndpoints
             ResponseWriter = WriteJsonAsync,
         });
         // What a soak test or an operator watches for leaks: native decoders, descriptors, sockets, child processes, memory.
-        app.MapGet("/metrics", (DecoderPool pool, CircuitCount circuits, Sessions.AdmissionControl admission) => Results.Json(new
+        app.MapGet("/metrics", (DecoderPool pool, CircuitCount circuits, Admission.AdmissionControl admission) => Results.Json(new
         {
             circuits = circuits.Open,
             transcriptionsActive = admission.Active,

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Audio;
 using TranscribeBlazor.Audio.Ffmpeg;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.PocketSphinx;
-using TranscribeBlazor.Sessions;
 
 namespace TranscribeBlazor.Health;
 
@@ -12,7 +12,7 @@ namespace TranscribeBlazor.Health;
 /// (once; it then waits for the first session) — and ffmpeg is there for compressed files (without
 /// it the app still serves WAV: degraded, not down).
 /// </summary>
-public sealed class ReadinessCheck(EngineCatalog engines, DecoderPool pool, IOptions<TranscriptionOptions> options) : IHealthCheck
+public sealed class ReadinessCheck(EngineCatalog engines, DecoderPool pool, IOptions<AudioInputOptions> audio) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -38,8 +38,8 @@ public sealed class ReadinessCheck(EngineCatalog engines, DecoderPool pool, IOpt
             ["decodersIdle"] = pool.Idle,
             ["sessionsWaitingForADecoder"] = pool.Waiting,
         };
-        return FfmpegPcmSource.Locate(options.Value.FfmpegPath) is null
-            ? HealthCheckResult.Degraded($"ffmpeg ('{options.Value.FfmpegPath}') not found: only WAV files can be read", data: data)
+        return FfmpegPcmSource.Locate(audio.Value.FfmpegPath) is null
+            ? HealthCheckResult.Degraded($"ffmpeg ('{audio.Value.FfmpegPath}') not found: only WAV files can be read", data: data)
             : HealthCheckResult.Healthy($"{engine.DisplayName} ready", data);
     }
 }

@@ -1,3 +1,4 @@
+using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.History;
@@ -6,8 +7,12 @@ namespace TranscribeBlazor.History;
 public sealed record HistoryEntry(string Id, string Name, DateTimeOffset Created, double DurationSeconds, string Engine, IReadOnlyList<TranscriptResult> Results)
 {
     /// <summary>The transcript a session shows, as an entry; <paramref name="unnamed"/> names a run without a file name.</summary>
-    public static HistoryEntry Of(Sessions.SessionSnapshot shown, DateTimeOffset created, string unnamed) =>
+    public static HistoryEntry Of(SessionSnapshot shown, DateTimeOffset created, string unnamed) =>
         new(shown.RunId ?? "", shown.FileName ?? unnamed, created, shown.SecondsProcessed, shown.EngineName ?? "", shown.Transcript.Finals);
+
+    /// <summary>Shows this transcript in <paramref name="session"/> (when nothing runs there); by default the panel says it came from history.</summary>
+    public void ShowIn(TranscriptionSession session, string? message = null) =>
+        session.Show(Name, Engine, DurationSeconds, Results, message ?? $"From history: {Created.ToLocalTime():yyyy-MM-dd HH:mm}.");
 
     public HistorySummary Summary(long bytes) => new(Id, Name, Created, DurationSeconds, Engine, bytes);
 }

@@ -52,7 +52,7 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
             return;
         }
         Message = null;
-        session.Show(entry);
+        entry.ShowIn(session);
         Changed?.Invoke();
     }
 

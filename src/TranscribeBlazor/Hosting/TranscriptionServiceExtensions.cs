@@ -1,24 +1,29 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TranscribeBlazor.Admission;
+using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Sessions;
+using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Hosting;
 
 public static class TranscriptionServiceExtensions
 {
-    /// <summary>Engines, their options (validated at start-up) and the per-circuit session.</summary>
+    /// <summary>Every owner's settings (validated at start-up), the engines, admission and the per-circuit session with its page state.</summary>
     public static IServiceCollection AddTranscription(this IServiceCollection services)
     {
-        services.AddOptions<TranscriptionOptions>().BindConfiguration(TranscriptionOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PocketSphinxOptions>().BindConfiguration(PocketSphinxOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-
-        services.AddOptions<AwsTranscribeOptions>().BindConfiguration(AwsTranscribeOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<EngineOptions>(EngineOptions.Section);
+        services.AddValidatedOptions<AudioInputOptions>(AudioInputOptions.Section);
+        services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
+        services.AddValidatedOptions<AdmissionOptions>(AdmissionOptions.Section);
+        services.AddValidatedOptions<TranscriptionSessionOptions>(TranscriptionSessionOptions.Section);
+        services.AddValidatedOptions<MicrophoneOptions>(MicrophoneOptions.Section);
+        services.AddValidatedOptions<PocketSphinxOptions>(PocketSphinxOptions.Section);
+        services.AddValidatedOptions<AwsTranscribeOptions>(AwsTranscribeOptions.Section);
 
         services.TryAddSingleton<DecoderPool>();
         services.AddSingleton<ITranscriptionEngine, PocketSphinxEngine>();
@@ -28,7 +33,7 @@ public static class TranscriptionServiceExtensions
         services.TryAddSingleton<AdmissionControl>();
         services.TryAddScoped<ClientIdentity>();
         services.AddHttpContextAccessor();
-        services.AddHostedService<Uploads.SpoolDirectoryCleanup>();
+        services.AddHostedService<SpoolDirectoryCleanup>();
         services.TryAddScoped<TranscriptionSession>();
         services.TryAddScoped<Settings.SettingsStore>();
         services.TryAddScoped<Settings.SettingsState>();
@@ -40,4 +45,8 @@ public static class TranscriptionServiceExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());
         return services;
     }
+
+    /// <summary>Binds a settings class to its section; a bad value stops start-up with the setting's name.</summary>
+    private static void AddValidatedOptions<T>(this IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

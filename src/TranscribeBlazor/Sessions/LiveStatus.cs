@@ -1,3 +1,5 @@
+using TranscribeBlazor.Audio.Microphone;
+
 namespace TranscribeBlazor.Sessions;
 
 /// <summary>A live recording's state for its controls.</summary>
@@ -11,4 +13,7 @@ public sealed record LiveStatus(bool Listening, double Level, double SecondsReco
     public const double NoticeableBacklogSeconds = 1.5;
 
     public bool IsBehind => Listening && BacklogSeconds > NoticeableBacklogSeconds;
+
+    public static LiveStatus Of(MicrophoneAudio audio) =>
+        new(audio.End is null, audio.End is null ? audio.Level : 0, audio.SecondsCaptured, audio.BacklogSeconds);
 }

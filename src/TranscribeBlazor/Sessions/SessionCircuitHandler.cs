@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Admission;
 
 namespace TranscribeBlazor.Sessions;
 
 /// <summary>
-/// Cancels the circuit's transcription, and empties its queue, when its browser goes away. A closed tab and a lost network
-/// look the same from here, so the run gets <see cref="TranscriptionOptions.DisconnectGraceSeconds"/>
+/// Ties a circuit to its session: records the address the circuit came from (for per-client limits), and
+/// cancels the circuit's transcription, emptying its queue, when its browser goes away. A closed tab and a lost network
+/// look the same from here, so the run gets <see cref="TranscriptionSessionOptions.DisconnectGraceSeconds"/>
 /// to reconnect before its decoder is given back; the circuit itself lingers longer, for Blazor's own
 /// reconnection.
 /// </summary>
@@ -13,8 +15,7 @@ public sealed class SessionCircuitHandler(
     TranscriptionSession session,
     ClientIdentity client,
     IHttpContextAccessor http,
-    Health.CircuitCount circuits,
-    IOptions<TranscriptionOptions> options,
+    IOptions<TranscriptionSessionOptions> options,
     TimeProvider time) : CircuitHandler, IDisposable
 {
     private ITimer? _grace;
@@ -24,13 +25,6 @@ public sealed class SessionCircuitHandler(
         // Runs inside the hub call that starts the circuit, so the context is the circuit's own connection.
         if (http.HttpContext?.Connection.RemoteIpAddress is { } address)
             client.Address = address.ToString();
-        circuits.Opened();
-        return Task.CompletedTask;
-    }
-
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        circuits.Closed();
         return Task.CompletedTask;
     }
 

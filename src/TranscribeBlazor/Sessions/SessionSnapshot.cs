@@ -1,4 +1,5 @@
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Sessions;
 

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Admission;
 using TranscribeBlazor.Audio;
-using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Engines;
+using TranscribeBlazor.Transcripts;
 using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Sessions;
@@ -14,12 +14,13 @@ namespace TranscribeBlazor.Sessions;
 /// </summary>
 public sealed class TranscriptionSession(
     EngineCatalog engines,
-    IOptions<TranscriptionOptions> options,
+    IOptions<TranscriptionSessionOptions> options,
+    IOptions<UploadOptions> uploads,
+    IOptions<AudioInputOptions> audio,
     AdmissionControl admission,
     ClientIdentity client,
     ILogger<TranscriptionSession> logger) : IAsyncDisposable
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private readonly Lock _gate = new();
     private CancellationTokenSource? _cancel;
     private Task _run = Task.CompletedTask;
@@ -81,7 +82,7 @@ public sealed class TranscriptionSession(
 
     /// <summary>
     /// Adds files to run one after another, after whatever is running or waiting. Returns those that did
-    /// not fit under <see cref="TranscriptionOptions.MaxWaitingFiles"/>; nothing else changes for them.
+    /// not fit under <see cref="TranscriptionSessionOptions.MaxWaitingFiles"/>; nothing else changes for them.
     /// </summary>
     public IReadOnlyList<QueuedFile> Enqueue(IReadOnlyList<QueuedFile> files)
     {
@@ -149,13 +150,12 @@ public sealed class TranscriptionSession(
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
         _beforeRun = _current;
-        var live = input is LiveRecording ? new LiveStatus(true, 0, 0, 0) : null;
         _current = new SessionSnapshot(SessionStatus.Running, TranscriptState.Empty, input.Name, engine.DisplayName, null, 0, TimeSpan.Zero,
-            live is null ? "Reading the file…" : SessionMessages.Listening, RunId: input.Id)
+            input.OpeningMessage, RunId: input.Id)
         {
             Waiting = WaitingLocked(),
             BytesTotal = (input as QueuedFile)?.Size,
-            Live = live,
+            Live = input.LiveAtStart,
         };
         var token = _cancel.Token;
         _run = Task.Run(() => RunAsync(input, engine, token), CancellationToken.None);
@@ -170,16 +170,15 @@ public sealed class TranscriptionSession(
 
     private WaitingFile[] WaitingLocked() => [.. _waiting.Select(f => new WaitingFile(f.Id, f.Name, f.Size))];
 
-    /// <summary>Shows a transcript from history (when nothing is running). It is not a run: it is not saved again.</summary>
-    /// <param name="message">What the panel says about it; by default where it came from.</param>
-    public void Show(History.HistoryEntry entry, string? message = null)
+    /// <summary>Shows a finished transcript (from history, or kept across a pause) when nothing is running. It is not a run: it is not saved again.</summary>
+    /// <param name="message">What the panel says about it: where it came from.</param>
+    public void Show(string name, string engine, double durationSeconds, IEnumerable<TranscriptResult> results, string message)
     {
         lock (_gate)
         {
             if (_current.IsRunning) return;
-            var transcript = entry.Results.Aggregate(TranscriptState.Empty, (state, result) => state.Apply(result));
-            _current = new SessionSnapshot(SessionStatus.Done, transcript, entry.Name, entry.Engine, null, entry.DurationSeconds, TimeSpan.Zero,
-                message ?? $"From history: {entry.Created.ToLocalTime():yyyy-MM-dd HH:mm}.") { Waiting = _current.Waiting };
+            var transcript = results.Aggregate(TranscriptState.Empty, (state, result) => state.Apply(result));
+            _current = new SessionSnapshot(SessionStatus.Done, transcript, name, engine, null, durationSeconds, TimeSpan.Zero, message) { Waiting = _current.Waiting };
         }
         Changed?.Invoke();
     }
@@ -206,63 +205,30 @@ public sealed class TranscriptionSession(
 
     private async Task RunAsync(RunInput input, ITranscriptionEngine engine, CancellationToken cancellationToken)
     {
-        string displayName = input.Name;
-        var clock = Stopwatch.StartNew();
-        TranscriptionPipeline? pipeline = null;
-        UploadSpool? upload = null;
-        Stream? uploadReader = null;
-        var live = (input as LiveRecording)?.Audio;
-        void OnLiveAudio() => Update(s => s.IsRunning
-            ? s with { Live = LiveStatusOf(live!), Elapsed = clock.Elapsed, Message = live!.End is null ? s.Message : SessionMessages.Finishing }
-            : s);
-        using var ticker = new PeriodicTimer(ProgressInterval);
-        var ticking = TickAsync(ticker, clock, () => pipeline, () => upload);
-        try
+        RunEnd end;
+        if (admission.TryAdmit(client.Address, out var admitted, out string refusal))
         {
-            if (!admission.TryAdmit(client.Address, out var admitted, out string refusal))
-                throw new ServerBusyException(refusal);
-            using var admittedScope = admitted;
-            // Told when the engine makes this run wait its turn (a busy server), so the page says where it stands.
-            var request = (input.Request ?? TranscriptionRequest.Default) with
+            using (admitted)
             {
-                OnQueuePlace = place => Update(s => s.IsRunning ? s with { Message = SessionMessages.QueuePlace(place) } : s),
-            };
-            switch (input)
-            {
-                case QueuedFile file:
-                    upload = UploadSpool.Start(file.Open(cancellationToken), cancellationToken, options.Value.SpoolPath,
-                        TimeSpan.FromSeconds(options.Value.UploadStallSeconds));
-                    uploadReader = upload.OpenReader();
-                    pipeline = await TranscriptionPipeline.OpenAsync(uploadReader, engine, options.Value.AudioInput, cancellationToken, request).ConfigureAwait(false);
-                    break;
-                case LiveRecording recording:
-                    recording.Audio.Received += OnLiveAudio;
-                    pipeline = await TranscriptionPipeline.OpenAsync(recording.Audio, engine, cancellationToken, request).ConfigureAwait(false);
-                    break;
-                default:
-                    throw new ArgumentException($"Cannot transcribe a {input.GetType().Name}.", nameof(input));
+                var context = new RunContext(engine, input.Request ?? TranscriptionRequest.Default, uploads.Value, audio.Value);
+                end = await new TranscriptionRun(input, context, Update).RunAsync(cancellationToken).ConfigureAwait(false);
             }
-            Update(s => s with { Format = pipeline.SourceFormat, Message = live is null ? SessionMessages.Transcribing : SessionMessages.Listening });
-            await foreach (var result in pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var seconds = pipeline.SecondsRead;
-                Update(s => s with { Transcript = s.Transcript.Apply(result), SecondsProcessed = seconds, Elapsed = clock.Elapsed });
-            }
-            Update(s => s with
-            {
-                Status = SessionStatus.Done,
-                SecondsProcessed = pipeline.SecondsRead,
-                BytesReceived = upload?.BytesReceived ?? 0,
-                Elapsed = clock.Elapsed,
-                Message = DoneMessage(s, pipeline.SecondsRead, clock.Elapsed, pipeline.Notices),
-                Live = live is null ? null : LiveStatusOf(live),
-            });
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        else
         {
-            Update(s => s with { Status = SessionStatus.Cancelled, Elapsed = clock.Elapsed, Message = "Cancelled. The transcript so far is kept." });
+            input.EndUnopened();
+            end = RunEnd.Of(new ServerBusyException(refusal), cancelled: false, opened: false);
         }
-        catch (ServerBusyException e) when (input is QueuedFile file)
+        if (end.Unexpected is not null)
+            logger.LogError(end.Unexpected, "Transcription failed");
+        Conclude(input, end);
+        EndRun();
+    }
+
+    /// <summary>Shows how the run ended; a refused file goes back to the queue, or leaves the previous transcript on screen.</summary>
+    private void Conclude(RunInput input, RunEnd end)
+    {
+        if (end.Kind == RunEndKind.Busy && input is QueuedFile file)
         {
             // Nothing lost: the file goes back to the head of the queue, which waits for the user to try again.
             lock (_gate)
@@ -270,40 +236,19 @@ public sealed class TranscriptionSession(
                 _waiting.Insert(0, file);
                 _paused = true;
             }
-            Update(s => _beforeRun with { Status = SessionStatus.Error, Message = e.Message, Waiting = WaitingLocked(), QueuePaused = true });
+            Update(s => _beforeRun with { Status = SessionStatus.Error, Message = end.Message, Waiting = WaitingLocked(), QueuePaused = true });
+            return;
         }
-        catch (Exception e) when (e is AudioFormatException or TranscriptionEngineException or UploadStalledException or ServerBusyException)
+        Update(s => end.Kind switch
         {
+            RunEndKind.Done => s with { Status = SessionStatus.Done, Message = DoneMessage(s, end.Notices) },
+            RunEndKind.Cancelled => s with { Status = SessionStatus.Cancelled, Message = end.Message },
             // A file refused before any result leaves the previous transcript on screen.
-            Update(s => pipeline is null && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
-                ? _beforeRun with { Status = SessionStatus.Error, Message = $"{displayName}: {e.Message}", Waiting = s.Waiting }
-                : s with { Status = SessionStatus.Error, Elapsed = clock.Elapsed, Message = e.Message });
-        }
-        catch (Exception e)
-        {
-            // The upload itself failed (browser went away, stream reset) or a bug: keep the circuit alive and say so.
-            logger.LogError(e, "Transcription failed");
-            Update(s => s with { Status = SessionStatus.Error, Elapsed = clock.Elapsed, Message = $"Transcription stopped unexpectedly: {e.Message}" });
-        }
-        finally
-        {
-            ticker.Dispose();
-            await ticking.ConfigureAwait(false);
-            if (live is not null)
-            {
-                live.Received -= OnLiveAudio;
-                live.Complete(MicrophoneEnd.Closed); // the browser's next batch is refused, so it stops capturing
-            }
-            // Engine, decoder, ffmpeg and spool go back before the next file starts.
-            if (pipeline is not null) await pipeline.DisposeAsync().ConfigureAwait(false);
-            if (uploadReader is not null) await uploadReader.DisposeAsync().ConfigureAwait(false);
-            if (upload is not null) await upload.DisposeAsync().ConfigureAwait(false);
-            EndRun();
-        }
+            RunEndKind.Busy or RunEndKind.Refused when !end.Opened && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
+                => _beforeRun with { Status = SessionStatus.Error, Message = $"{input.Name}: {end.Message}", Waiting = s.Waiting },
+            _ => s with { Status = SessionStatus.Error, Message = end.Message },
+        });
     }
-
-    private static LiveStatus LiveStatusOf(MicrophoneAudio audio) =>
-        new(audio.End is null, audio.End is null ? audio.Level : 0, audio.SecondsCaptured, audio.BacklogSeconds);
 
     /// <summary>Reports the run that ended, then starts the next waiting file, if any (not after disposal).</summary>
     private void EndRun()
@@ -322,27 +267,11 @@ public sealed class TranscriptionSession(
             Changed?.Invoke();
     }
 
-    private async Task TickAsync(PeriodicTimer ticker, Stopwatch clock, Func<TranscriptionPipeline?> pipeline, Func<UploadSpool?> upload)
-    {
-        try
-        {
-            while (await ticker.WaitForNextTickAsync().ConfigureAwait(false))
-            {
-                double seconds = pipeline()?.SecondsRead ?? 0;
-                long bytes = upload()?.BytesReceived ?? 0;
-                Update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = clock.Elapsed, BytesReceived = bytes } : s);
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private static string DoneMessage(SessionSnapshot s, double seconds, TimeSpan elapsed, IReadOnlyList<string> notices)
+    private static string DoneMessage(SessionSnapshot s, IReadOnlyList<string> notices)
     {
         string summary = s.Transcript.Finals.Count == 0
             ? SessionMessages.NoSpeech
-            : $"Done: {s.Transcript.Finals.Count} segment(s) from {seconds:0.0} s of audio in {elapsed.TotalSeconds:0.0} s.";
+            : $"Done: {s.Transcript.Finals.Count} segment(s) from {s.SecondsProcessed:0.0} s of audio in {s.Elapsed.TotalSeconds:0.0} s.";
         return string.Join(' ', [summary, .. notices]);
     }
 

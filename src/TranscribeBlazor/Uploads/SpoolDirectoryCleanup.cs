@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
-using TranscribeBlazor.Sessions;
 
 namespace TranscribeBlazor.Uploads;
 
 /// <summary>At start-up: the spool directory exists, is private, and holds nothing from an earlier run.</summary>
-public sealed class SpoolDirectoryCleanup(IOptions<TranscriptionOptions> options, ILogger<SpoolDirectoryCleanup> logger) : IHostedService
+public sealed class SpoolDirectoryCleanup(IOptions<UploadOptions> options, ILogger<SpoolDirectoryCleanup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class CompressedFormatTests(ITestOutputHelper output)
         await EngineFactory.TranscribeAsync(engine, WavBuilder.Pcm16(new short[1_600], 16_000, 1)); // decoder created and warm
 
         var clock = Stopwatch.StartNew();
-        await using var pipeline = await TranscribeBlazor.Sessions.TranscriptionPipeline.OpenAsync(new TrickleStream(file, 16 * 1024), engine, AudioInputOptions.Default, CancellationToken.None);
+        await using var pipeline = await TranscribeBlazor.Pipeline.TranscriptionPipeline.OpenAsync(new TrickleStream(file, 16 * 1024), engine, AudioInputOptions.Default, CancellationToken.None);
         Assert.Equal(container, pipeline.SourceFormat.Container);
         Assert.Equal(codec, pipeline.SourceFormat.Codec);
         Assert.Equal(1, pipeline.SourceFormat.Channels);
@@ -77,7 +77,7 @@ public sealed class CompressedFormatTests(ITestOutputHelper output)
     public async Task WithoutFfmpeg_ACompressedFileSaysExactlyThat()
     {
         var file = "fLaC\0\0\0\"\u0010\0\u0010\0"u8.ToArray();
-        var options = AudioInputOptions.Default with { FfmpegPath = "/nonexistent/ffmpeg" };
+        var options = new AudioInputOptions { FfmpegPath = "/nonexistent/ffmpeg" };
         var e = await Assert.ThrowsAsync<AudioFormatException>(() => EngineAudioReader.OpenAsync(new MemoryStream(file), 16_000, options));
         Assert.Equal(AudioError.DecoderMissing, e.Error);
         Assert.Equal("This is a FLAC file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).", e.Message);

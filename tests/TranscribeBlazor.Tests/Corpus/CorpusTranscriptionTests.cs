@@ -29,7 +29,7 @@ public sealed class CorpusTranscriptionTests(ITestOutputHelper output)
         foreach (var utterance in utterances)
         {
             using var stream = File.OpenRead(utterance.Path);
-            await using var pipeline = await TranscribeBlazor.Sessions.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
+            await using var pipeline = await TranscribeBlazor.Pipeline.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
             Assert.Equal(container, pipeline.SourceFormat.Container);
             Assert.Equal(sampleRate, pipeline.SourceFormat.SampleRate);
             var results = new List<TranscribeBlazor.Transcripts.TranscriptResult>();
@@ -57,7 +57,7 @@ public sealed class CorpusTranscriptionTests(ITestOutputHelper output)
         using var poolScope = pool;
 
         using var stream = File.OpenRead(wav);
-        await using var pipeline = await TranscribeBlazor.Sessions.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
+        await using var pipeline = await TranscribeBlazor.Pipeline.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
         Assert.Equal(2, pipeline.SourceFormat.Channels);
         var results = new List<TranscribeBlazor.Transcripts.TranscriptResult>();
         await foreach (var r in pipeline.RunAsync(CancellationToken.None)) results.Add(r);
@@ -78,7 +78,7 @@ public sealed class CorpusTranscriptionTests(ITestOutputHelper output)
         using var poolScope = pool;
 
         using var stream = File.OpenRead(sonnet.Path);
-        await using var pipeline = await TranscribeBlazor.Sessions.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
+        await using var pipeline = await TranscribeBlazor.Pipeline.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
         Assert.Equal("MP3", pipeline.SourceFormat.Container);
         var results = new List<TranscribeBlazor.Transcripts.TranscriptResult>();
         await foreach (var r in pipeline.RunAsync(CancellationToken.None)) results.Add(r);

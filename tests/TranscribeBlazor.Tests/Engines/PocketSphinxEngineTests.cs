@@ -98,7 +98,7 @@ public sealed class PocketSphinxEngineTests(ITestOutputHelper output)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             using var stream = new MemoryStream(wav);
-            await using var pipeline = await TranscribeBlazor.Sessions.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, cancel.Token);
+            await using var pipeline = await TranscribeBlazor.Pipeline.TranscriptionPipeline.OpenAsync(stream, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, cancel.Token);
             await foreach (var result in pipeline.RunAsync(cancel.Token))
             {
                 seen.Add(result);

@@ -135,8 +135,8 @@ public sealed class LiveRecordingSessionTests
     [Fact]
     public async Task ABusyServer_RefusesARecording_KeepingTheTranscriptOnScreen()
     {
-        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxRunsPerClient = 1 };
-        var admission = new AdmissionControl(Options.Create(options));
+        var options = new TestSettings { Admission = new() { MaxRunsPerClient = 1 } };
+        var admission = options.NewAdmission();
         var gate = new SemaphoreSlim(0);
         await using var otherTab = TestSessions.Create(new ScriptedEngine(Result("1", "theirs", partial: false)) { Gate = gate }, options, admission);
         await using var session = TestSessions.Create(new ScriptedEngine(Result("1", "mine", partial: false)), options, admission);

@@ -1,5 +1,5 @@
-using TranscribeBlazor.Sessions;
 using static TranscribeBlazor.Tests.Support.ScriptedEngine;
+using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Sessions;
 

@@ -11,7 +11,7 @@ public sealed class TranscriptionSessionTests
 {
     private static readonly byte[] TwoSeconds = WavBuilder.Pcm16(Signals.Tone(300, 16_000, 2.0), 16_000, 1);
 
-    private static TranscriptionSession NewSession(ITranscriptionEngine engine, TranscriptionOptions? options = null) => TestSessions.Create(engine, options);
+    private static TranscriptionSession NewSession(ITranscriptionEngine engine, TestSettings? settings = null) => TestSessions.Create(engine, settings);
 
     [Fact]
     public async Task Run_AppliesPartialsAndFinals_ThenEndsDone()
@@ -147,7 +147,7 @@ public sealed class TranscriptionSessionTests
     public async Task CancelAll_EmptiesTheQueue_AndFilesBeyondTheLimitAreRefused()
     {
         var gate = new SemaphoreSlim(0);
-        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxWaitingFiles = 2 };
+        var options = new TestSettings { Session = new() { MaxWaitingFiles = 2 } };
         await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate }, options);
         var files = Enumerable.Range(1, 5).Select(i => new QueuedFile($"{i}.wav", null, _ => new MemoryStream(TwoSeconds))).ToArray();
 
@@ -165,8 +165,8 @@ public sealed class TranscriptionSessionTests
     [Fact]
     public async Task WhenTheServerIsBusy_TheFileGoesBackToTheQueue_WhichPausesUntilTheUserTriesAgain()
     {
-        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxConcurrentRuns = 1 };
-        var admission = new AdmissionControl(Options.Create(options));
+        var options = new TestSettings { Admission = new() { MaxConcurrentRuns = 1 } };
+        var admission = options.NewAdmission();
         var gate = new SemaphoreSlim(0);
         await using var other = TestSessions.Create(new ScriptedEngine(Result("1", "theirs", partial: false)) { Gate = gate }, options, admission, client: "10.0.0.2");
         await using var mine = TestSessions.Create(new ScriptedEngine(Result("1", "mine", partial: false)), options, admission, client: "10.0.0.1");
@@ -192,8 +192,8 @@ public sealed class TranscriptionSessionTests
     [Fact]
     public async Task OneClient_IsHeldToItsOwnLimit_WhileOthersAreServed()
     {
-        var options = new TranscriptionOptions { DefaultEngine = "scripted", MaxRunsPerClient = 1 };
-        var admission = new AdmissionControl(Options.Create(options));
+        var options = new TestSettings { Admission = new() { MaxRunsPerClient = 1 } };
+        var admission = options.NewAdmission();
         var gate = new SemaphoreSlim(0);
         ScriptedEngine Engine() => new(Result("1", "words", partial: false)) { Gate = gate };
         await using var firstTab = TestSessions.Create(Engine(), options, admission, client: "10.0.0.1");
@@ -214,8 +214,8 @@ public sealed class TranscriptionSessionTests
     [Fact]
     public async Task AnUploadThatStopsArriving_EndsTheRun_WithItsReason_AndFreesTheSlot()
     {
-        var options = new TranscriptionOptions { DefaultEngine = "scripted", UploadStallSeconds = 1 };
-        var admission = new AdmissionControl(Options.Create(options));
+        var options = new TestSettings { Uploads = new() { UploadStallSeconds = 1 } };
+        var admission = options.NewAdmission();
         await using var session = TestSessions.Create(new ScriptedEngine(Result("1", "early words", partial: false)), options, admission);
         var pipe = new System.IO.Pipelines.Pipe();
         await pipe.Writer.WriteAsync(TwoSeconds.AsMemory(0, 20_044)); // the header and some audio, then nothing
@@ -281,7 +281,7 @@ public sealed class TranscriptionSessionTests
     public async Task AFileOverTheSizeLimit_IsTranscribedUpToTheLimit_WithANotice()
     {
         var engine = new ScriptedEngine(Result("1", "first part", partial: false));
-        await using var session = NewSession(engine, new TranscriptionOptions { DefaultEngine = "scripted", MaxUploadBytes = 16_044 });
+        await using var session = NewSession(engine, new TestSettings { Audio = new() { MaxUploadBytes = 16_044 } });
         session.Start("big.wav", _ => new MemoryStream(TwoSeconds));
         await session.Completion;
         Assert.Equal(SessionStatus.Done, session.Current.Status);
@@ -293,7 +293,7 @@ public sealed class TranscriptionSessionTests
     public async Task ARecordingOverTheDurationLimit_IsTranscribedUpToTheLimit_WithANotice()
     {
         var engine = new ScriptedEngine(Result("1", "first part", partial: false));
-        await using var session = NewSession(engine, new TranscriptionOptions { DefaultEngine = "scripted", MaxDurationSeconds = 1.5 });
+        await using var session = NewSession(engine, new TestSettings { Audio = new() { MaxDurationSeconds = 1.5 } });
         session.Start("long.wav", _ => new MemoryStream(TwoSeconds));
         await session.Completion;
         Assert.Equal(SessionStatus.Done, session.Current.Status);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using TranscribeBlazor.Admission;
 using TranscribeBlazor.Components.Player;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.History;
@@ -19,31 +20,34 @@ namespace TranscribeBlazor.Tests.Support;
 /// </summary>
 public sealed class AppServices
 {
-    private AppServices(FakeBrowserStorage storage, TranscriptionOptions options)
+    private AppServices(FakeBrowserStorage storage, TestSettings settings)
     {
         Storage = storage;
-        Options = options;
+        Settings = settings;
     }
 
     public FakeBrowserStorage Storage { get; }
 
-    public TranscriptionOptions Options { get; }
+    public TestSettings Settings { get; }
 
-    /// <param name="engines">The first is the default engine unless <paramref name="options"/> names another.</param>
-    public static AppServices AddTo(BunitContext ctx, IReadOnlyList<ITranscriptionEngine> engines, TranscriptionOptions? options = null)
+    /// <param name="engines">The first is the default engine unless <paramref name="settings"/> names another of them.</param>
+    public static AppServices AddTo(BunitContext ctx, IReadOnlyList<ITranscriptionEngine> engines, TestSettings? settings = null)
     {
-        options ??= new TranscriptionOptions { DefaultEngine = engines[0].Id };
-        var app = new AppServices(new FakeBrowserStorage(), options);
-        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        settings ??= new TestSettings();
+        var app = new AppServices(new FakeBrowserStorage(), settings);
         var services = ctx.Services;
-        services.AddSingleton<IOptions<TranscriptionOptions>>(wrapped);
-        services.AddSingleton(new EngineCatalog(engines, wrapped));
-        services.AddSingleton(new AdmissionControl(wrapped));
+        var catalog = settings.CatalogOf(engines);
+        services.AddSingleton(Options.Create(new EngineOptions { DefaultEngine = catalog.Default.Id }));
+        services.AddSingleton(Options.Create(settings.Audio));
+        services.AddSingleton(Options.Create(settings.Uploads));
+        services.AddSingleton(Options.Create(settings.Session));
+        services.AddSingleton(Options.Create(settings.Microphone));
+        services.AddSingleton(catalog);
+        services.AddSingleton(settings.NewAdmission());
         services.AddSingleton(new ClientIdentity { Address = "test" });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IBrowserStorage>(app.Storage);
-        services.AddSingleton(sp => new TranscriptionSession(sp.GetRequiredService<EngineCatalog>(), wrapped, sp.GetRequiredService<AdmissionControl>(),
-            sp.GetRequiredService<ClientIdentity>(), NullLogger<TranscriptionSession>.Instance));
+        services.AddSingleton(sp => settings.NewSession(sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<AdmissionControl>(), sp.GetRequiredService<ClientIdentity>()));
         services.AddSingleton(sp => new SettingsStore(sp.GetRequiredService<IBrowserStorage>(), NullLogger<SettingsStore>.Instance));
         services.AddSingleton(sp => new SettingsState(sp.GetRequiredService<SettingsStore>(), sp.GetRequiredService<EngineCatalog>()));
         services.AddSingleton(sp => new HistoryStore(sp.GetRequiredService<IBrowserStorage>()));

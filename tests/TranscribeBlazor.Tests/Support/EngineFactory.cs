@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using TranscribeBlazor.Engines.PocketSphinx;
-using TranscribeBlazor.Sessions;
+using TranscribeBlazor.Pipeline;
 using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Support;

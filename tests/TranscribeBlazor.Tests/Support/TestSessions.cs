@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using TranscribeBlazor.Admission;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Sessions;
 
@@ -8,11 +7,9 @@ namespace TranscribeBlazor.Tests.Support;
 /// <summary>A <see cref="TranscriptionSession"/> as the app builds one, over the engine under test.</summary>
 public static class TestSessions
 {
-    public static TranscriptionSession Create(ITranscriptionEngine engine, TranscriptionOptions? options = null, AdmissionControl? admission = null, string client = "test")
+    public static TranscriptionSession Create(ITranscriptionEngine engine, TestSettings? settings = null, AdmissionControl? admission = null, string client = "test")
     {
-        options ??= new TranscriptionOptions { DefaultEngine = engine.Id };
-        var wrapped = Options.Create(options);
-        return new TranscriptionSession(new EngineCatalog([engine], wrapped), wrapped, admission ?? new AdmissionControl(wrapped),
-            new ClientIdentity { Address = client }, NullLogger<TranscriptionSession>.Instance);
+        settings ??= new TestSettings();
+        return settings.NewSession(settings.CatalogOf([engine]), admission ?? settings.NewAdmission(), new ClientIdentity { Address = client });
     }
 }

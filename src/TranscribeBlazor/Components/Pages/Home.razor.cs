@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
+using TranscribeBlazor.Audio;
 using TranscribeBlazor.Components.Player;
 using TranscribeBlazor.Components.Upload;
+using TranscribeBlazor.Engines;
 using TranscribeBlazor.Export;
 using TranscribeBlazor.History;
 using TranscribeBlazor.Sessions;
@@ -27,7 +29,9 @@ public sealed partial class Home : IAsyncDisposable
     [Inject] private TranscriptionSession Session { get; set; } = default!;
     [Inject] private PlayerFollower Player { get; set; } = default!;
     [Inject] private SettingsState Settings { get; set; } = default!;
-    [Inject] private IOptions<TranscriptionOptions> Options { get; set; } = default!;
+    [Inject] private IOptions<EngineOptions> Engines { get; set; } = default!;
+    [Inject] private IOptions<AudioInputOptions> AudioInput { get; set; } = default!;
+    [Inject] private IOptions<TranscriptionSessionOptions> SessionOptions { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -47,7 +51,7 @@ public sealed partial class Home : IAsyncDisposable
     protected override void OnInitialized()
     {
         if (_restored is { } restored)
-            Session.Show(restored, "Restored after the pause: the transcript as it was; a run that was under way has stopped.");
+            restored.ShowIn(Session, "Restored after the pause: the transcript as it was; a run that was under way has stopped.");
         _snapshot = Session.Current;
         _renders = new RenderCoalescer(() => InvokeAsync(StateHasChanged), RenderCoalescer.DefaultInterval, e => _ = DispatchExceptionAsync(e));
         Session.Changed += _renders.Request;
@@ -71,7 +75,7 @@ public sealed partial class Home : IAsyncDisposable
 
     private void OnFilesSelected(FileDrop drop)
     {
-        long max = Options.Value.MaxUploadBytes;
+        long max = AudioInput.Value.MaxUploadBytes;
         string? engine = Settings.ChosenEngine;
         var request = Settings.Current.ToRequest();
         // The browser can report any size; the pipeline enforces the real limit while reading.
@@ -82,7 +86,7 @@ public sealed partial class Home : IAsyncDisposable
         foreach (var file in refused)
             Player.Forget(file.Id);
         if (refused.Count > 0)
-            Snackbar.Add($"Only {Options.Value.MaxWaitingFiles} files can wait at once; not added: {string.Join(", ", refused.Select(f => f.Name))}.", Severity.Warning);
+            Snackbar.Add($"Only {SessionOptions.Value.MaxWaitingFiles} files can wait at once; not added: {string.Join(", ", refused.Select(f => f.Name))}.", Severity.Warning);
     }
 
     private void RemoveFromQueue(string id)

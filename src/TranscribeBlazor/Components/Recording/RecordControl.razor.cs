@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using MudBlazor;
+using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Microphone;
 using TranscribeBlazor.Components.Player;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Settings;
+using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Components.Recording;
 
@@ -22,7 +25,9 @@ public sealed partial class RecordControl : IAsyncDisposable
 
     [Inject] private TranscriptionSession Session { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private IOptions<TranscriptionOptions> Options { get; set; } = default!;
+    [Inject] private IOptions<MicrophoneOptions> Microphone { get; set; } = default!;
+    [Inject] private IOptions<AudioInputOptions> AudioInput { get; set; } = default!;
+    [Inject] private IOptions<UploadOptions> Uploads { get; set; } = default!;
     [Inject] private SettingsState Settings { get; set; } = default!;
     [Inject] private PlayerFollower Player { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -35,7 +40,9 @@ public sealed partial class RecordControl : IAsyncDisposable
     [Parameter]
     public bool Busy { get; set; }
 
-    private double BacklogLimitSeconds => Options.Value.Microphone.MaxBacklogSeconds;
+    private MicrophoneLimits Limits => Microphone.Value.LimitsWith(AudioInput.Value.MaxDuration, Uploads.Value.StallTimeout);
+
+    private double BacklogLimitSeconds => Limits.MaxBacklogSeconds;
 
     private string Hint => _unavailable
         ?? (Busy ? "Recording can start once the current transcription ends." : "Or transcribe live from your microphone.");
@@ -62,8 +69,7 @@ public sealed partial class RecordControl : IAsyncDisposable
         _starting = true;
         try
         {
-            var options = Options.Value;
-            var started = await _recorder.StartAsync(options.Microphone, options.LivePlaybackSeconds);
+            var started = await _recorder.StartAsync(Limits, Microphone.Value.LivePlaybackSeconds);
             if (started.Audio is not { } audio)
             {
                 Session.Refuse(started.Problem!);

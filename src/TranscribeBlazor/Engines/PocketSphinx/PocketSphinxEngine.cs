@@ -12,7 +12,7 @@ namespace TranscribeBlazor.Engines.PocketSphinx;
 /// </summary>
 public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOptions> options) : ITranscriptionEngine
 {
-    public const string EngineId = "pocketsphinx";
+    public const string EngineId = EngineOptions.OfflineEngineId;
     private static int _sessionCounter;
 
     public string Id => EngineId;

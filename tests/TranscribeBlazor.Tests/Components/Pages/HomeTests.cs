@@ -26,7 +26,7 @@ public sealed class HomeTests
     /// </summary>
     private sealed class Page
     {
-        private Page(BunitContext ctx, TranscriptionOptions? options)
+        private Page(BunitContext ctx, TestSettings? options)
         {
             var engine = new ScriptedEngine(Result("1", "hello world", partial: false, start: 1.0, end: 1.2), Result("2", "later", partial: false, start: 2)) { Gate = Gate };
             AppServices.AddTo(ctx, [engine], options);
@@ -43,7 +43,7 @@ public sealed class HomeTests
         }
 
         /// <summary>Renders the page once the settings have loaded (the layout loads them in the app).</summary>
-        public static async Task<Page> OpenAsync(BunitContext ctx, TranscriptionOptions? options = null)
+        public static async Task<Page> OpenAsync(BunitContext ctx, TestSettings? options = null)
         {
             var page = new Page(ctx, options);
             await ctx.Services.GetRequiredService<SettingsState>().LoadAsync();
@@ -163,7 +163,7 @@ public sealed class HomeTests
     public async Task FilesBeyondTheQueuesRoom_AreNamedInAWarning()
     {
         await using var ctx = ComponentContexts.WithMud();
-        var page = await Page.OpenAsync(ctx, new TranscriptionOptions { DefaultEngine = "scripted", MaxWaitingFiles = 1 });
+        var page = await Page.OpenAsync(ctx, new TestSettings { Session = new() { MaxWaitingFiles = 1 } });
 
         page.Drop("a.wav", "b.wav", "c.wav");
 
@@ -180,7 +180,7 @@ public sealed class HomeTests
         await using var ctx = ComponentContexts.WithMud();
         var page = await Page.OpenAsync(ctx);
         IReadOnlyList<TranscriptResult> finals = [Result("r1", "kept words", partial: false)];
-        page.Session.Show(new HistoryEntry("h1", "interview.m4a", DateTimeOffset.UtcNow, 1, "Scripted", finals));
+        new HistoryEntry("h1", "interview.m4a", DateTimeOffset.UtcNow, 1, "Scripted", finals).ShowIn(page.Session);
         page.WaitFor(() => Assert.NotNull(page.Cut.Find("[data-testid=export-srt]")));
 
         await page.ClickAsync("[data-testid=export-srt]");
@@ -198,7 +198,7 @@ public sealed class HomeTests
         var page = await Page.OpenAsync(ctx);
         page.Transcript.Setup<bool>("copyText", _ => true).SetResult(allowed);
         IReadOnlyList<TranscriptResult> finals = [Result("r1", "kept words", partial: false)];
-        page.Session.Show(new HistoryEntry("h1", "notes.wav", DateTimeOffset.UtcNow, 1, "Scripted", finals));
+        new HistoryEntry("h1", "notes.wav", DateTimeOffset.UtcNow, 1, "Scripted", finals).ShowIn(page.Session);
         page.WaitFor(() => Assert.NotNull(page.Cut.Find("[data-testid=copy]")));
 
         await page.ClickAsync("[data-testid=copy]");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TranscribeBlazor.Components.Player;
 using TranscribeBlazor.Sessions;
 using TranscribeBlazor.Tests.Support;
+using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Components.Player;
 

@@ -85,7 +85,7 @@ public sealed class RecordControlTests
 
         var behind = cut.Find("[data-testid=behind]");
         Assert.Equal("status", behind.GetAttribute("role"));
-        double limit = app.Options.Microphone.MaxBacklogSeconds;
+        double limit = app.Settings.MicrophoneLimits.MaxBacklogSeconds;
         Assert.Equal($"The server is busy: the transcript is 4.2 s behind your voice. Recording stops if it falls {limit:0} s behind.", behind.Text());
     }
 

@@ -1,4 +1,4 @@
-namespace TranscribeBlazor.Sessions;
+namespace TranscribeBlazor.Admission;
 
 /// <summary>
 /// Who a circuit belongs to, for per-client limits: the remote address of its connection (behind a

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
 
-namespace TranscribeBlazor.Sessions;
+namespace TranscribeBlazor.Admission;
 
 /// <summary>
 /// Caps transcriptions running or waiting for an engine, server-wide and per client address, so
 /// excess load gets "busy, try again" at once instead of slowing everyone down. A decoder pool queue
 /// still orders what is admitted; this bounds how long that queue can grow.
 /// </summary>
-public sealed class AdmissionControl(IOptions<TranscriptionOptions> options)
+public sealed class AdmissionControl(IOptions<AdmissionOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _perClient = [];

@@ -3,7 +3,7 @@ using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Transcripts;
 
-namespace TranscribeBlazor.Sessions;
+namespace TranscribeBlazor.Pipeline;
 
 /// <summary>
 /// Upload stream (or live audio) → decoded, resampled audio → engine → results. Shared by the browser

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using TranscribeBlazor.Transcripts;
 
-namespace TranscribeBlazor.Sessions;
+namespace TranscribeBlazor.Transcripts;
 
 /// <summary>
 /// The transcript as results arrive: a partial replaces the previous partial; a final settles its

@@ -1,0 +1,27 @@
+using TranscribeBlazor.Audio.Microphone;
+using TranscribeBlazor.Pipeline;
+
+namespace TranscribeBlazor.Sessions;
+
+/// <summary>A live recording being transcribed as its audio arrives.</summary>
+internal sealed class OpenedRecording : OpenedInput
+{
+    private readonly MicrophoneAudio _audio;
+
+    public OpenedRecording(TranscriptionPipeline pipeline, MicrophoneAudio audio) : base(pipeline)
+    {
+        _audio = audio;
+        _audio.Received += OnLiveChanged;
+    }
+
+    public override string WorkingMessage => SessionMessages.Listening;
+
+    public override LiveStatus Live => LiveStatus.Of(_audio);
+
+    public override async ValueTask DisposeAsync()
+    {
+        _audio.Received -= OnLiveChanged;
+        _audio.Complete(MicrophoneEnd.Closed); // the browser's next batch is refused, so it stops capturing
+        await Pipeline.DisposeAsync().ConfigureAwait(false); // disposes the audio too
+    }
+}
