@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using TranscribeBlazor.Tests.Aws;
 using TranscribeBlazor.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using TranscribeBlazor.Audio;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Wav;
 
 /// <summary>
 /// Thousands of WAV files with mutated headers (fixed seed, so a failure reproduces): the reader

@@ -1,7 +1,7 @@
 using TranscribeBlazor.Tests.Export;
 using TranscribeBlazor.Transcripts;
 
-namespace TranscribeBlazor.Tests.Sessions;
+namespace TranscribeBlazor.Tests.Transcripts;
 
 public sealed class WordTimelineTests
 {

@@ -8,34 +8,7 @@ using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Tests.Support;
 using TranscribeBlazor.Transcripts;
 
-namespace TranscribeBlazor.Tests.Aws;
-
-/// <summary>A PocketSphinx-backed fake Transcribe service, shared by the tests of one class.</summary>
-public sealed class FakeTranscribeFixture : IAsyncLifetime
-{
-    private DecoderPoolScope? _pool;
-
-    public FakeTranscribeServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!TestAssets.PocketSphinxAvailable) return;
-        var (engine, pool) = EngineFactory.PocketSphinx(maxDecoders: 2);
-        _pool = new DecoderPoolScope(pool);
-        Server = await FakeTranscribeServer.StartAsync(engine);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Server is not null) await Server.DisposeAsync();
-        _pool?.Dispose();
-    }
-
-    private sealed class DecoderPoolScope(TranscribeBlazor.Engines.PocketSphinx.DecoderPool pool) : IDisposable
-    {
-        public void Dispose() => pool.Dispose();
-    }
-}
+namespace TranscribeBlazor.Tests.Engines.Aws;
 
 public sealed class AwsTranscribeEngineTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
 {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using TranscribeBlazor.Audio.Microphone;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Microphone;
 
 public sealed class MicrophoneAudioTests
 {

@@ -1,7 +1,7 @@
 using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 using TranscribeBlazor.Transcripts;
 
-namespace TranscribeBlazor.Tests.Sessions;
+namespace TranscribeBlazor.Tests.Transcripts;
 
 public sealed class TranscriptStateTests
 {

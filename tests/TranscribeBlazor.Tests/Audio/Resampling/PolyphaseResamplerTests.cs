@@ -1,7 +1,7 @@
 using TranscribeBlazor.Audio.Resampling;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Resampling;
 
 public sealed class PolyphaseResamplerTests
 {

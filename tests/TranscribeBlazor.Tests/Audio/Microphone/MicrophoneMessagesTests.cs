@@ -1,6 +1,6 @@
 using TranscribeBlazor.Audio.Microphone;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Microphone;
 
 public sealed class MicrophoneMessagesTests
 {

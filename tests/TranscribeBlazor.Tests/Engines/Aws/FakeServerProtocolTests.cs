@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Aws;
+namespace TranscribeBlazor.Tests.Engines.Aws;
 
 /// <summary>The local service holds the line the real one does, for clients other than ours too.</summary>
 public sealed class FakeServerProtocolTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using TranscribeBlazor.Uploads;
 
-namespace TranscribeBlazor.Tests.Sessions;
+namespace TranscribeBlazor.Tests.Uploads;
 
 public sealed class UploadSpoolTests
 {

@@ -1,7 +1,8 @@
 using TranscribeBlazor.Tests.Support;
+using TranscribeBlazor.Transcripts;
 using Xunit.Abstractions;
 
-namespace TranscribeBlazor.Tests.Engines;
+namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
 
 public sealed class PocketSphinxEngineTests(ITestOutputHelper output)
 {
@@ -94,7 +95,7 @@ public sealed class PocketSphinxEngineTests(ITestOutputHelper output)
         using var poolScope = pool;
         var wav = TestAssets.JoinedLibriVoxWav(out var references);
         using var cancel = new CancellationTokenSource();
-        var seen = new List<Transcripts.TranscriptResult>();
+        var seen = new List<TranscriptResult>();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             using var stream = new MemoryStream(wav);

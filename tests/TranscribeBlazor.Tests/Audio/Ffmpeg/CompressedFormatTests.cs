@@ -3,7 +3,7 @@ using TranscribeBlazor.Audio;
 using TranscribeBlazor.Tests.Support;
 using Xunit.Abstractions;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Ffmpeg;
 
 /// <summary>Compressed files, encoded by ffmpeg from real speech, go through the product and are recognised.</summary>
 public sealed class CompressedFormatTests(ITestOutputHelper output)

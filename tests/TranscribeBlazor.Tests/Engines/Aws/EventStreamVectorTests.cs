@@ -2,7 +2,7 @@ using System.Text.Json;
 using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Aws;
+namespace TranscribeBlazor.Tests.Engines.Aws;
 
 /// <summary>Every event-stream vector AWS publishes (../shared/aws-vectors/eventstream-smithy-typescript), one case each.</summary>
 public sealed class EventStreamVectorTests

@@ -2,7 +2,7 @@ using TranscribeBlazor.Audio;
 using TranscribeBlazor.Audio.Wav;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Wav;
 
 /// <summary>
 /// Every common WAV shape, written by sox (an independent writer), decodes to the same audio as the

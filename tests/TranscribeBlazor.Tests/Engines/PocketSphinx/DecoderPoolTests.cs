@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Engines;
+namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
 
 public sealed class DecoderPoolTests
 {

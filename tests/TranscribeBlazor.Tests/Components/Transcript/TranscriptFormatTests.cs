@@ -1,7 +1,7 @@
 using TranscribeBlazor.Components.Transcript;
 using TranscribeBlazor.Sessions;
 
-namespace TranscribeBlazor.Tests.Components;
+namespace TranscribeBlazor.Tests.Components.Transcript;
 
 public sealed class TranscriptFormatTests
 {

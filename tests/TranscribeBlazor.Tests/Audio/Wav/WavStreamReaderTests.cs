@@ -2,7 +2,7 @@ using TranscribeBlazor.Audio;
 using TranscribeBlazor.Audio.Wav;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Audio;
+namespace TranscribeBlazor.Tests.Audio.Wav;
 
 public sealed class WavStreamReaderTests
 {

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using TranscribeBlazor.Engines.Aws;
 using TranscribeBlazor.Tests.Support;
 
-namespace TranscribeBlazor.Tests.Aws;
+namespace TranscribeBlazor.Tests.Engines.Aws;
 
 /// <summary>
 /// Query (presigned-URL) signing against AWS's SigV4 suite (../shared/aws-vectors/sigv4-aws-c-auth),
