@@ -13,5 +13,4 @@ public enum AudioError
     UnsupportedBitDepth,
     UnsupportedChannels,
     UnsupportedSampleRate,
-    TooLarge,
 }

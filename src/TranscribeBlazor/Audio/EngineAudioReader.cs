@@ -37,9 +37,6 @@ public sealed class EngineAudioReader : IEngineAudio
     /// <summary>Seconds of audio delivered so far.</summary>
     public double SecondsRead => (double)Interlocked.Read(ref _samples) / _targetRate;
 
-    /// <summary>Bytes of the input consumed so far.</summary>
-    public long BytesRead => _input.BytesRead;
-
     /// <summary>Why the audio ended short of the file's end, if it did: limits, truncation. Empty otherwise.</summary>
     public IReadOnlyList<string> Notices
     {

@@ -10,7 +10,7 @@ using TranscribeBlazor.Transcripts;
 namespace TranscribeBlazor.Cli;
 
 /// <summary>
-/// <c>transcribe FILE [--format jsonl|text] [--engine ID]</c>: the same pipeline as the browser, for
+/// <c>transcribe FILE [--format jsonl|text|txt|srt|vtt|json] [--engine ID] [--Section:Key=value]</c>: the same pipeline as the browser, for
 /// scripts and benchmarks. Exit codes: 0 done, 1 usage, 2 unreadable input, 3 engine failure, 130 cancelled.
 /// </summary>
 public static class TranscribeCommand

@@ -10,9 +10,6 @@ internal sealed class ByteLimitStream(Stream inner, long limit) : ForwardReadStr
     /// <summary>True once the source offered more than the limit.</summary>
     public bool LimitReached { get; private set; }
 
-    public long BytesRead => _read;
-
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (LimitReached) return 0;

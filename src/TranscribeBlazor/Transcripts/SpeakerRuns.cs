@@ -2,10 +2,6 @@ namespace TranscribeBlazor.Transcripts;
 
 public static class SpeakerRuns
 {
-    /// <summary>Whether the segment needs word-level rendering (speaker labels or redactions); plain text otherwise.</summary>
-    public static bool NeedsWords(TranscriptResult result) =>
-        result.Items.Any(i => i.Speaker is not null || i.Redacted);
-
     /// <summary>Consecutive items grouped by speaker.</summary>
     public static IReadOnlyList<SpeakerRun> Of(TranscriptResult result)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace TranscribeBlazor.Transcripts;
 
-/// <summary>JSON shape of results on the wire and on the command line (camelCase, as the jsonl asks).</summary>
+/// <summary>JSON shape of the command line's jsonl output: camelCase names and enum values, nulls left out.</summary>
 public static class TranscriptJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

@@ -2,7 +2,7 @@ namespace TranscribeBlazor.Transcripts;
 
 /// <summary>
 /// The spoken words of a transcript in time order, for the player: which word is playing at a given
-/// moment (binary search), and where a word starts.
+/// moment (binary search).
 /// </summary>
 public sealed class WordTimeline
 {
@@ -18,8 +18,6 @@ public sealed class WordTimeline
         _ends = words.Select(w => w.EndTime).ToArray();
     }
 
-    public int Count => _starts.Length;
-
     /// <summary>
     /// The word being spoken at <paramref name="seconds"/>: the last word that has started, while it
     /// lasts or until the next begins (pauses keep the previous word lit briefly); -1 before the first
@@ -32,6 +30,4 @@ public sealed class WordTimeline
         if (i < 0) return -1;
         return seconds <= _ends[i] + linger ? i : -1;
     }
-
-    public double StartOf(int index) => _starts[index];
 }

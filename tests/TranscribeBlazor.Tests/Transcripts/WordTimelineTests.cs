@@ -22,12 +22,5 @@ public sealed class WordTimelineTests
         Assert.Equal(expected, Timeline.IndexAt(seconds));
 
     [Fact]
-    public void Words_AreCountedInReadingOrder_WithoutPunctuation()
-    {
-        Assert.Equal(26, Timeline.Count);
-        Assert.Equal(2.5, Timeline.StartOf(4));
-    }
-
-    [Fact]
     public void AnEmptyTranscript_HasNoWordAtAnyTime() => Assert.Equal(-1, new WordTimeline([]).IndexAt(1));
 }

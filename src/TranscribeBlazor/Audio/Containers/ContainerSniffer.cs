@@ -40,7 +40,7 @@ internal static class ContainerSniffer
         _ => "a " + Describe(kind),
     };
 
-    /// <summary>Throws the specific refusal for a file that is none of the containers we read.</summary>
+    /// <summary>The specific refusal, for the caller to throw, of a file that is none of the containers we read: empty, RF64, another RIFF type, a cut-short RIFF header, text, or unknown.</summary>
     public static AudioFormatException Refuse(ReadOnlySpan<byte> head)
     {
         if (head.Length == 0)

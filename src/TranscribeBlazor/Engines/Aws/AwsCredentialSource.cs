@@ -20,7 +20,7 @@ public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, 
     public string Region =>
         FirstNonEmpty(options.Value.Region, Environment.GetEnvironmentVariable("AWS_REGION"), Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")) ?? "us-east-1";
 
-    /// <summary>Resolves (and caches for a minute) who we would be; never throws.</summary>
+    /// <summary>Resolves (and caches for a minute) who we would be; missing or broken credentials come back as the identity's problem, never as an exception (only cancellation throws).</summary>
     public async Task<AwsIdentity> DescribeAsync(CancellationToken cancellationToken = default)
     {
         if (_cached is { } c && time.GetUtcNow() - c.At < CacheFor)
@@ -40,7 +40,7 @@ public sealed class AwsCredentialSource(IOptions<AwsTranscribeOptions> options, 
         }
     }
 
-    /// <summary>Credentials for signing one stream.</summary>
+    /// <summary>Credentials for signing one stream, with the identity they belong to; throws <see cref="AwsTranscribeException"/> (NoCredentials) when there are none.</summary>
     public async Task<(ImmutableCredentials Credentials, AwsIdentity Identity)> GetAsync(CancellationToken cancellationToken)
     {
         var identity = await DescribeAsync(cancellationToken).ConfigureAwait(false);
