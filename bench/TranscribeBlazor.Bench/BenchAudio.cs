@@ -2,7 +2,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Bench;
 
-/// <summary>The recordings measured: Debian's five LibriVox utterances (joined, as the bare-engine figure), and the long sonnet of ../shared/corpus.</summary>
+/// <summary>The recordings measured: Debian's five LibriVox utterances joined into one file (so the bare <c>pocketsphinx_continuous</c> run reads the same audio), and the long sonnet of ../shared/corpus.</summary>
 public static class BenchAudio
 {
     public const string LibriVoxDirectory = "/usr/share/pocketsphinx/test/data/librivox";
