@@ -3,6 +3,7 @@ using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Tests.Audio;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class MicrophoneAudioTests
 {
     private static readonly MicrophoneLimits Limits = new(BufferSeconds: 0.5, MaxDuration: TimeSpan.FromHours(1), StallTimeout: TimeSpan.FromSeconds(30), BrowserBacklogSeconds: 30);
@@ -135,6 +136,7 @@ public sealed class MicrophoneAudioTests
     }
 }
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class AudioLevelTests
 {
     [Theory]

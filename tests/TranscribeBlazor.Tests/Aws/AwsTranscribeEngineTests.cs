@@ -37,6 +37,7 @@ public sealed class FakeTranscribeFixture : IAsyncLifetime
     }
 }
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class AwsTranscribeEngineTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
 {
     private FakeTranscribeServer Server => fixture.Server;
@@ -310,6 +311,7 @@ public sealed class PocketSphinxTheoryAttribute : TheoryAttribute
     }
 }
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class AwsCommandLineTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
 {
     [PocketSphinxFact]

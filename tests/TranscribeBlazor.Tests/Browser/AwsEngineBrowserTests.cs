@@ -39,6 +39,7 @@ public class AwsBrowserFixture : BrowserFixture
     }
 }
 
+[Trait(Category.Name, Category.Browser)]
 public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutputHelper output) : IClassFixture<AwsBrowserFixture>
 {
     private async Task<IPage> PageWithAwsSelectedAsync(bool speakersAndRedaction)
@@ -125,6 +126,7 @@ public sealed class AwsMicrophoneFixture : AwsBrowserFixture
     }
 }
 
+[Trait(Category.Name, Category.Browser)]
 public sealed class AwsMicrophoneTests(AwsMicrophoneFixture browser, ITestOutputHelper output) : IClassFixture<AwsMicrophoneFixture>
 {
     [BrowserFact]

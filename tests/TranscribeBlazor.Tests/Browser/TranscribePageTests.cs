@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace TranscribeBlazor.Tests.Browser;
 
+[Trait(Category.Name, Category.Browser)]
 public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     // Records every distinct partial text and the moment the first final appears, from inside the page,

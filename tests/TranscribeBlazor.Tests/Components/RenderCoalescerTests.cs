@@ -2,6 +2,7 @@ using TranscribeBlazor.Components;
 
 namespace TranscribeBlazor.Tests.Components;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class RenderCoalescerTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 
 namespace TranscribeBlazor.Tests.Engines;
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class PocketSphinxEngineTests(ITestOutputHelper output)
 {
     /// <summary>

@@ -8,6 +8,7 @@ using TranscribeBlazor.Audio.Microphone;
 namespace TranscribeBlazor.Tests.Sessions;
 
 /// <summary>A live recording runs through the session like a file: same engine interface, same snapshots, same endings.</summary>
+[Trait(Category.Name, Category.Unit)]
 public sealed class LiveRecordingSessionTests
 {
     private static readonly MicrophoneLimits Limits = new(5, TimeSpan.FromHours(1), TimeSpan.FromSeconds(30), 30);

@@ -3,6 +3,7 @@ using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 
 namespace TranscribeBlazor.Tests.Sessions;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class TranscriptStateTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 
 namespace TranscribeBlazor.Tests.Sessions;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class TranscriptionSessionTests
 {
     private static readonly byte[] TwoSeconds = WavBuilder.Pcm16(Signals.Tone(300, 16_000, 2.0), 16_000, 1);

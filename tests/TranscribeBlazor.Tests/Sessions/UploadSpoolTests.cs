@@ -3,6 +3,7 @@ using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Tests.Sessions;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class UploadSpoolTests
 {
     private static string NewDirectory() => Path.Combine(Path.GetTempPath(), "spool-test-" + Guid.NewGuid().ToString("N"));

@@ -7,6 +7,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Components.Player;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class AudioPlayerTests
 {
     private static SessionSnapshot Run(string runId) =>
