@@ -241,15 +241,8 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(SessionStatus.Done, session.Current.Status);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in 10 s");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntil(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Signals.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), what);
 
     [Fact]
     public async Task Dispose_CancelsTheRun_AndWaitsForIt()

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using TranscribeBlazor.Tests.Support;
 using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Tests.Sessions;
@@ -50,7 +51,7 @@ public sealed class UploadSpoolTests
         var pipe = new Pipe();
         await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), CancellationToken.None, NewDirectory());
         await pipe.Writer.WriteAsync(new byte[] { 9, 9 });
-        while (spool.BytesReceived < 2) await Task.Delay(5); // a pipe drops unread bytes when its writer fails
+        await Signals.WaitUntilAsync(() => spool.BytesReceived >= 2, TimeSpan.FromSeconds(5)); // a pipe drops unread bytes when its writer fails
         await pipe.Writer.CompleteAsync(new IOException("browser went away"));
         var reader = spool.OpenReader();
         var buffer = new byte[10];
