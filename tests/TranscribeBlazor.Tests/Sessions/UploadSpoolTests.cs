@@ -36,10 +36,10 @@ public sealed class UploadSpoolTests
         var buffer = new byte[10];
 
         var pending = reader.ReadAsync(buffer).AsTask();
-        await Task.Delay(100);
-        Assert.False(pending.IsCompleted);
+        Assert.False(pending.IsCompleted); // nothing was written yet
 
         await pipe.Writer.WriteAsync(new byte[] { 1, 2, 3 });
+        // Three, not the 0 of an end: the read waited for the bytes (no sleep needed to prove it).
         Assert.Equal(3, await pending.WaitAsync(TimeSpan.FromSeconds(5)));
         await pipe.Writer.CompleteAsync();
         Assert.Equal(0, await reader.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
