@@ -3,6 +3,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Audio;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class EngineAudioReaderTests
 {
     private static async Task<short[]> ReadAsync(byte[] wav)

@@ -10,6 +10,7 @@ namespace TranscribeBlazor.Tests.Audio;
 /// with a notice. The WAV header cases are in <see cref="WavStreamReaderTests"/>; together they make
 /// the malformed-input suite.
 /// </summary>
+[Trait(Category.Name, Category.Engine)]
 public sealed class MalformedInputTests
 {
     private static readonly byte[] Speechless = WavBuilder.Pcm16(new short[16_000], 16_000, 1);

@@ -9,6 +9,7 @@ namespace TranscribeBlazor.Tests.Browser;
 /// WCAG 2.1 A/AA as axe-core measures it (contrast of every text, names of controls, roles, landmarks),
 /// in the states a user sees, in both themes; and the drop zone from the keyboard.
 /// </summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private static FilePayload Utterance(string name, int index) =>

@@ -38,6 +38,7 @@ public class AwsBrowserFixture : BrowserFixture
     }
 }
 
+[Trait(Category.Name, Category.Browser)]
 public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutputHelper output) : IClassFixture<AwsBrowserFixture>
 {
     private async Task<IPage> PageWithAwsSelectedAsync(bool speakersAndRedaction)
@@ -71,12 +72,14 @@ public sealed class AwsEngineBrowserTests(AwsBrowserFixture browser, ITestOutput
         var panel = page.Locator("[data-testid=transcript]");
         await Assertions.Expect(panel).ToContainTextAsync("Amazon Transcribe");
         await page.Locator("[data-testid=partial]").First.WaitForAsync(new() { Timeout = 30_000 });
-        while (await page.Locator("[data-testid=final]").CountAsync() == 0)
+        await Signals.WaitUntilAsync(async () =>
         {
-            if (await page.Locator("[data-testid=partial]").CountAsync() > 0 && await page.Locator("[data-testid=partial] .segment-text").TextContentAsync() is { } text && !partials.Contains(text))
+            if (await page.Locator("[data-testid=final]").CountAsync() > 0) return true;
+            // AllTextContents does not wait: the partial may have just become a final.
+            if (await page.Locator("[data-testid=partial] .segment-text").AllTextContentsAsync() is [var text] && text.Length > 0 && !partials.Contains(text))
                 partials.Add(text);
-            await Task.Delay(20);
-        }
+            return false;
+        }, TimeSpan.FromSeconds(60), "a first final from the Amazon Transcribe engine");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("aws-running"), FullPage = true });
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("aws-done"), FullPage = true });
@@ -124,6 +127,7 @@ public sealed class AwsMicrophoneFixture : AwsBrowserFixture
     }
 }
 
+[Trait(Category.Name, Category.Browser)]
 public sealed class AwsMicrophoneTests(AwsMicrophoneFixture browser, ITestOutputHelper output) : IClassFixture<AwsMicrophoneFixture>
 {
     [BrowserFact]

@@ -4,6 +4,7 @@ using TranscribeBlazor.Tests.Support;
 namespace TranscribeBlazor.Tests.Browser;
 
 /// <summary>The page does everything it does (circuit, upload, player, download, theme) under its own Content-Security-Policy.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [BrowserFact]

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace TranscribeBlazor.Tests.Browser;
 
 /// <summary>Several people at once: each sees only their own transcript, history and settings; one failing harms nobody.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class IsolationTests(IsolationTests.ManyPeople browser, ITestOutputHelper output) : IClassFixture<IsolationTests.ManyPeople>
 {
     /// <summary>Loopback makes every tab one client; eight people would each have their own address and limit.</summary>

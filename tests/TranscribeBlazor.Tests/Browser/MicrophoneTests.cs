@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace TranscribeBlazor.Tests.Browser;
 
 /// <summary>Chromium's fake capture device plays real speech into the microphone: Record, watch, Stop.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHelper output) : IClassFixture<FakeMicrophoneFixture>
 {
     // Keeps the page's microphone tracks where a test can reach them, to play the part of the device going away.
@@ -145,6 +146,7 @@ public sealed class MicrophoneTests(FakeMicrophoneFixture browser, ITestOutputHe
 /// audio waits in a small server buffer, then in the browser, the user is told, and past the limit
 /// recording stops with a message — memory on neither side grows without bound.
 /// </summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class MicrophoneBackPressureTests(MicrophoneBackPressureTests.BusyServer browser, ITestOutputHelper output) : IClassFixture<MicrophoneBackPressureTests.BusyServer>
 {
     public sealed class BusyServer() : FakeMicrophoneFixture(new ConfiguredAppServer(new()
@@ -186,6 +188,7 @@ public sealed class MicrophoneBackPressureTests(MicrophoneBackPressureTests.Busy
 }
 
 /// <summary>The microphone refused or absent: a clear message, and the transcript already on screen stays.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class MicrophoneRefusedTests(MicrophoneRefusedTests.NoPermission denied, MicrophoneRefusedTests.NoDevice absent, ITestOutputHelper output)
     : IClassFixture<MicrophoneRefusedTests.NoPermission>, IClassFixture<MicrophoneRefusedTests.NoDevice>
 {

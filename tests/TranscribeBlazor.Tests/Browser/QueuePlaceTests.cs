@@ -4,6 +4,7 @@ using TranscribeBlazor.Tests.Support;
 namespace TranscribeBlazor.Tests.Browser;
 
 /// <summary>When every recogniser is busy, a waiting tab says where it stands, and moves up.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class QueuePlaceTests(QueuePlaceTests.OneDecoder browser) : IClassFixture<QueuePlaceTests.OneDecoder>
 {
     public sealed class OneDecoder() : BrowserFixture(new ConfiguredAppServer(new() { ["Transcription:PocketSphinx:MaxDecoders"] = "1", ["Transcription:MaxRunsPerClient"] = "8" }));

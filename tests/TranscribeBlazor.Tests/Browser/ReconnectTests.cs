@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace TranscribeBlazor.Tests.Browser;
 
 /// <summary>The .NET 10 reconnect dialog: a dropped circuit connection rejoins by itself, a paused circuit resumes from its button.</summary>
+[Trait(Category.Name, Category.Browser)]
 public sealed class ReconnectTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string Dialog = "#components-reconnect-modal";

@@ -5,6 +5,7 @@ using TranscribeBlazor.Tests.Support;
 namespace TranscribeBlazor.Tests.Browser;
 
 /// <summary>The static files the page needs are served by the test host as by `dotnet run` (wwwroot at the repository root, the framework's own blazor.web.js).</summary>
+[Trait(Category.Name, Category.Unit)]
 public sealed class StaticAssetsTests : IClassFixture<AppServer>
 {
     private readonly AppServer _app;

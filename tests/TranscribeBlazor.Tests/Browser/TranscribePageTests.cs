@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace TranscribeBlazor.Tests.Browser;
 
+[Trait(Category.Name, Category.Browser)]
 public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     // Records every distinct partial text and the moment the first final appears, from inside the page,
@@ -118,10 +119,8 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (pool.Created != pool.Idle && clock.Elapsed < TimeSpan.FromSeconds(10))
-            await Task.Delay(50);
+        await Signals.WaitUntilAsync(() => pool.Created == pool.Idle, TimeSpan.FromSeconds(10));
         output.WriteLine($"decoder back in the pool {clock.ElapsedMilliseconds} ms after the tab closed");
-        Assert.Equal(pool.Created, pool.Idle);
     }
 
     [BrowserFact]

@@ -4,6 +4,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Cli;
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class TranscribeCommandTests
 {
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)

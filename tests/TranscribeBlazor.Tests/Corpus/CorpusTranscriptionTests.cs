@@ -11,6 +11,7 @@ namespace TranscribeBlazor.Tests.Corpus;
 /// read speech with digits in the references; the bare pocketsphinx_continuous scores 84.4 % on the
 /// same ten files), stereo clip 67.5 % (spontaneous speech with fillers).
 /// </summary>
+[Trait(Category.Name, Category.Corpus)]
 public sealed class CorpusTranscriptionTests(ITestOutputHelper output)
 {
     [CorpusTheory]

@@ -3,6 +3,7 @@ using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Export;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class ExporterTests
 {
     private static string Expected(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Export", "Expected", name));

@@ -6,6 +6,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.History;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class HistoryStoreTests
 {
     private static HistoryEntry Entry(string name, int minutesAgo) =>

@@ -6,6 +6,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Hosting;
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class HealthAndHeadersTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Body, ConfiguredAppServer App)> ReadyzAsync(Dictionary<string, string> settings)

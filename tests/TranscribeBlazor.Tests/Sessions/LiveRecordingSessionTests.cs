@@ -8,6 +8,7 @@ using TranscribeBlazor.Audio.Microphone;
 namespace TranscribeBlazor.Tests.Sessions;
 
 /// <summary>A live recording runs through the session like a file: same engine interface, same snapshots, same endings.</summary>
+[Trait(Category.Name, Category.Unit)]
 public sealed class LiveRecordingSessionTests
 {
     private static readonly MicrophoneLimits Limits = new(5, TimeSpan.FromHours(1), TimeSpan.FromSeconds(30), 30);
@@ -143,7 +144,7 @@ public sealed class LiveRecordingSessionTests
         session.Start("mine.wav", _ => new MemoryStream(WavBuilder.Pcm16(Signals.Tone(300, 16_000, 1), 16_000, 1)));
         await session.Completion;
         otherTab.Start("theirs.wav", _ => new MemoryStream(WavBuilder.Pcm16(Signals.Tone(300, 16_000, 1), 16_000, 1)));
-        while (admission.Active == 0) await Task.Delay(5); // the other tab's run is admitted on its own thread
+        await Signals.WaitUntilAsync(() => admission.Active > 0, TimeSpan.FromSeconds(10)); // the other tab's run is admitted on its own thread
 
         var audio = new MicrophoneAudio(Limits);
         session.StartRecording(new LiveRecording("Recording", audio));

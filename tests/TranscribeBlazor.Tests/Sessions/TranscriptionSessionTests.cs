@@ -7,6 +7,7 @@ using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 
 namespace TranscribeBlazor.Tests.Sessions;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class TranscriptionSessionTests
 {
     private static readonly byte[] TwoSeconds = WavBuilder.Pcm16(Signals.Tone(300, 16_000, 2.0), 16_000, 1);
@@ -151,14 +152,18 @@ public sealed class TranscriptionSessionTests
         await using var session = NewSession(new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate }, options);
         var files = Enumerable.Range(1, 5).Select(i => new QueuedFile($"{i}.wav", null, _ => new MemoryStream(TwoSeconds))).ToArray();
 
+        var ended = new TaskCompletionSource<SessionSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.RunEnded += s => ended.TrySetResult(s);
+
         var refused = session.Enqueue(files);
         Assert.Equal(["4.wav", "5.wav"], refused.Select(f => f.Name)); // one runs, two wait
         Assert.Equal(2, session.Current.Waiting.Count);
 
         session.CancelAll();
-        await WaitUntil(() => session.Current.Status == SessionStatus.Cancelled);
-        await Task.Delay(100);
+        // A run's end is where the next file would start, before RunEnded is raised: after it, nothing can.
+        Assert.Equal(SessionStatus.Cancelled, (await ended.Task.WaitAsync(TimeSpan.FromSeconds(10))).Status);
         Assert.Equal("1.wav", session.Current.FileName);
+        Assert.False(session.Current.IsRunning);
         Assert.Empty(session.Current.Waiting);
     }
 
@@ -171,18 +176,23 @@ public sealed class TranscriptionSessionTests
         await using var other = TestSessions.Create(new ScriptedEngine(Result("1", "theirs", partial: false)) { Gate = gate }, options, admission, client: "10.0.0.2");
         await using var mine = TestSessions.Create(new ScriptedEngine(Result("1", "mine", partial: false)), options, admission, client: "10.0.0.1");
 
+        var refusedRun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mine.RunEnded += _ => refusedRun.TrySetResult();
+
         other.Start("theirs.wav", _ => new MemoryStream(TwoSeconds));
         await WaitUntil(() => admission.Active == 1);
         mine.Enqueue([new QueuedFile("a.wav", null, _ => new MemoryStream(TwoSeconds)), new QueuedFile("b.wav", null, _ => new MemoryStream(TwoSeconds))]);
-        await WaitUntil(() => mine.Current.Status == SessionStatus.Error);
+        // The refused run's end is where a retry would start, before RunEnded is raised.
+        await refusedRun.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Error, mine.Current.Status);
         Assert.Contains("The server is busy", mine.Current.Message);
         Assert.True(mine.Current.QueuePaused);
         Assert.Equal(["a.wav", "b.wav"], mine.Current.Waiting.Select(w => w.Name)); // nothing lost
-        await Task.Delay(100);
-        Assert.Equal(SessionStatus.Error, mine.Current.Status); // paused: it does not retry on its own
 
         gate.Release(10);
-        await other.Completion;
+        await other.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Error, mine.Current.Status); // paused: the freed slot does not make it retry on its own
+        Assert.Equal(0, admission.Active);
         mine.Resume();
         await WaitUntil(() => mine.Current is { FileName: "b.wav", Status: SessionStatus.Done });
         Assert.False(mine.Current.QueuePaused);
@@ -240,15 +250,8 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(SessionStatus.Done, session.Current.Status);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in 10 s");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntil(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Signals.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), what);
 
     [Fact]
     public async Task Dispose_CancelsTheRun_AndWaitsForIt()
@@ -257,7 +260,7 @@ public sealed class TranscriptionSessionTests
         var engine = new ScriptedEngine(Result("1", "x", partial: false)) { Gate = gate };
         var session = NewSession(engine);
         session.Start("a.wav", _ => new MemoryStream(TwoSeconds));
-        await Task.Delay(50);
+        await WaitUntil(() => engine.SamplesRead > 0); // the engine has the audio and waits at the gate
         await session.DisposeAsync();
         Assert.True(session.Completion.IsCompleted);
         Assert.Equal(SessionStatus.Cancelled, session.Current.Status);
@@ -271,8 +274,7 @@ public sealed class TranscriptionSessionTests
         int opened = 0;
         session.Enqueue([.. Enumerable.Range(0, 3).Select(i => new QueuedFile($"{i}.wav", null, _ => { Interlocked.Increment(ref opened); return new MemoryStream(TwoSeconds); }))]);
         await WaitUntil(() => opened == 1);
-        await session.DisposeAsync();
-        await Task.Delay(100);
+        await session.DisposeAsync(); // waits for the run's end, the one place a next file starts
         Assert.Equal(1, opened);
         Assert.Equal("0.wav", session.Current.FileName);
     }

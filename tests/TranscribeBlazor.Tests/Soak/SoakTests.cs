@@ -16,6 +16,7 @@ public sealed class SoakCollection;
 /// CI runs <see cref="DefaultSessions"/>; <c>scripts/soak.sh</c> runs 200 or more.
 /// </summary>
 [Collection(nameof(SoakCollection))]
+[Trait(Category.Name, Category.Soak)]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     private const int DefaultSessions = 24;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TranscribeBlazor.Tests.Support;
 
 public static class Signals
@@ -33,5 +35,24 @@ public static class Signals
         double sum = 0;
         foreach (float x in samples) sum += x * x;
         return Math.Sqrt(sum / Math.Max(1, samples.Length));
+    }
+
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds; past <paramref name="timeout"/> throws a
+    /// <see cref="TimeoutException"/> naming the condition, so a wait that never ends fails saying what did not happen.
+    /// </summary>
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        WaitUntilAsync(() => Task.FromResult(condition()), timeout, what);
+
+    /// <inheritdoc cref="WaitUntilAsync(Func{bool}, TimeSpan, string)"/>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, [CallerArgumentExpression(nameof(condition))] string what = "")
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException($"Not true after {timeout.TotalSeconds:0.#} s: {what}");
+            await Task.Delay(10);
+        }
     }
 }

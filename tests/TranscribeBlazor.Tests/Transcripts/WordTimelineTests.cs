@@ -3,6 +3,7 @@ using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Transcripts;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class WordTimelineTests
 {
     private static readonly WordTimeline Timeline = new(ExportSamples.Conversation);

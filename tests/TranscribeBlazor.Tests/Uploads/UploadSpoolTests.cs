@@ -1,8 +1,10 @@
 using System.IO.Pipelines;
+using TranscribeBlazor.Tests.Support;
 using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Tests.Uploads;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class UploadSpoolTests
 {
     private static string NewDirectory() => Path.Combine(Path.GetTempPath(), "spool-test-" + Guid.NewGuid().ToString("N"));
@@ -34,10 +36,10 @@ public sealed class UploadSpoolTests
         var buffer = new byte[10];
 
         var pending = reader.ReadAsync(buffer).AsTask();
-        await Task.Delay(100);
-        Assert.False(pending.IsCompleted);
+        Assert.False(pending.IsCompleted); // nothing was written yet
 
         await pipe.Writer.WriteAsync(new byte[] { 1, 2, 3 });
+        // Three, not the 0 of an end: the read waited for the bytes (no sleep needed to prove it).
         Assert.Equal(3, await pending.WaitAsync(TimeSpan.FromSeconds(5)));
         await pipe.Writer.CompleteAsync();
         Assert.Equal(0, await reader.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
@@ -49,7 +51,7 @@ public sealed class UploadSpoolTests
         var pipe = new Pipe();
         await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), CancellationToken.None, NewDirectory());
         await pipe.Writer.WriteAsync(new byte[] { 9, 9 });
-        while (spool.BytesReceived < 2) await Task.Delay(5); // a pipe drops unread bytes when its writer fails
+        await Signals.WaitUntilAsync(() => spool.BytesReceived >= 2, TimeSpan.FromSeconds(5)); // a pipe drops unread bytes when its writer fails
         await pipe.Writer.CompleteAsync(new IOException("browser went away"));
         var reader = spool.OpenReader();
         var buffer = new byte[10];

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace TranscribeBlazor.Tests.Audio.Ffmpeg;
 
 /// <summary>Compressed files, encoded by ffmpeg from real speech, go through the product and are recognised.</summary>
+[Trait(Category.Name, Category.Engine)]
 public sealed class CompressedFormatTests(ITestOutputHelper output)
 {
     [FfmpegTheory]

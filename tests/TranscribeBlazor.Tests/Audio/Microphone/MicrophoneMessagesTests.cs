@@ -2,6 +2,7 @@ using TranscribeBlazor.Audio.Microphone;
 
 namespace TranscribeBlazor.Tests.Audio.Microphone;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class MicrophoneMessagesTests
 {
     [Theory]

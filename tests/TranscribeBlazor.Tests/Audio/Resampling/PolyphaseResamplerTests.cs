@@ -3,6 +3,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Audio.Resampling;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class PolyphaseResamplerTests
 {
     private static float[] Resample(int from, int to, float[] input, int chunk = 997)

@@ -8,6 +8,7 @@ namespace TranscribeBlazor.Tests.Audio.Wav;
 /// either reads them or refuses them with <see cref="AudioFormatException"/>, never anything else,
 /// never hangs, and never allocates far beyond the file's own size.
 /// </summary>
+[Trait(Category.Name, Category.Unit)]
 public sealed class WavReaderMutationTests
 {
     private const int Cases = 5_000;

@@ -4,6 +4,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Audio.Wav;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class WavStreamReaderTests
 {
     private static readonly short[] Ramp = Enumerable.Range(0, 1000).Select(i => (short)(i * 31 - 15000)).ToArray();

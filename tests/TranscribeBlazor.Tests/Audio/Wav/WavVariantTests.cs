@@ -8,6 +8,7 @@ namespace TranscribeBlazor.Tests.Audio.Wav;
 /// Every common WAV shape, written by sox (an independent writer), decodes to the same audio as the
 /// 16-bit original it was made from.
 /// </summary>
+[Trait(Category.Name, Category.Engine)]
 public sealed class WavVariantTests
 {
     private static readonly byte[] Original = WavBuilder.Pcm16(Signals.Tone(440, 16_000, 1.0, amplitude: 0.5), 16_000, 1);

@@ -10,6 +10,7 @@ using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 
 namespace TranscribeBlazor.Tests.Components.History;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class HistoryPanelTests
 {
     private static readonly byte[] OneSecond = WavBuilder.Pcm16(Signals.Tone(300, 16_000, 1.0), 16_000, 1);

@@ -8,6 +8,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Components.Layout;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class MainLayoutTests
 {
     /// <summary>The IsDarkMode the layout gave the theme provider (a test may read the parameter it set; MUD0012 guards components).</summary>

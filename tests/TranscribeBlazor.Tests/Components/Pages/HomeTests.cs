@@ -15,6 +15,7 @@ using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 
 namespace TranscribeBlazor.Tests.Components.Pages;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class HomeTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);

@@ -8,6 +8,7 @@ using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Components.Player;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class AudioPlayerTests
 {
     private static SessionSnapshot Run(string runId) =>

@@ -8,6 +8,7 @@ using static TranscribeBlazor.Tests.Support.ScriptedEngine;
 
 namespace TranscribeBlazor.Tests.Components.Player;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class PlayerFollowerTests
 {
     private static readonly ElementReference Audio = new("audio-element");

@@ -5,6 +5,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Components.Queue;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class QueuePanelTests
 {
     private static readonly WaitingFile[] TwoFiles = [new("w1", "interview.wav", 2_500_000), new("w2", "notes.mp3", null)];

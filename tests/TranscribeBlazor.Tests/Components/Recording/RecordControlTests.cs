@@ -6,6 +6,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Components.Recording;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class RecordControlTests
 {
     /// <summary>The control with the app's services; the browser's microphone module answers <c>problem</c> with <paramref name="problem"/>.</summary>

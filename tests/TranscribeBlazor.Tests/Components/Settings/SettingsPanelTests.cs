@@ -9,6 +9,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Components.Settings;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class SettingsPanelTests
 {
     private const string Local = "local";

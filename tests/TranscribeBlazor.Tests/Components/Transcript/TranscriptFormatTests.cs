@@ -3,6 +3,7 @@ using TranscribeBlazor.Sessions;
 
 namespace TranscribeBlazor.Tests.Components.Transcript;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class TranscriptFormatTests
 {
     [Theory]

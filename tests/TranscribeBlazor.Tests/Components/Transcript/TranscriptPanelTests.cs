@@ -9,6 +9,7 @@ using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Components.Transcript;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class TranscriptPanelTests
 {
     private static TranscriptItem W(string word, double start, double end, double? confidence = 0.9, string? speaker = null, bool redacted = false) =>

@@ -6,6 +6,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Components.Upload;
 
+[Trait(Category.Name, Category.Unit)]
 public sealed class DropZoneTests
 {
     [Fact]

@@ -10,6 +10,7 @@ using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Tests.Engines.Aws;
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class AwsTranscribeEngineTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
 {
     private FakeTranscribeServer Server => fixture.Server;
@@ -283,6 +284,7 @@ public sealed class PocketSphinxTheoryAttribute : TheoryAttribute
     }
 }
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class AwsCommandLineTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
 {
     [PocketSphinxFact]

@@ -5,6 +5,7 @@ using TranscribeBlazor.Tests.Support;
 namespace TranscribeBlazor.Tests.Engines.Aws;
 
 /// <summary>Every event-stream vector AWS publishes (../shared/aws-vectors/eventstream-smithy-typescript), one case each.</summary>
+[Trait(Category.Name, Category.Unit)]
 public sealed class EventStreamVectorTests
 {
     private static string Folder => Path.Combine(SharedFolder.AwsVectors!, "eventstream-smithy-typescript");

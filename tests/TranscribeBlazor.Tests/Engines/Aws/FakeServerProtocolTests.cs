@@ -7,6 +7,7 @@ using TranscribeBlazor.Tests.Support;
 namespace TranscribeBlazor.Tests.Engines.Aws;
 
 /// <summary>The local service holds the line the real one does, for clients other than ours too.</summary>
+[Trait(Category.Name, Category.Engine)]
 public sealed class FakeServerProtocolTests(FakeTranscribeFixture fixture) : IClassFixture<FakeTranscribeFixture>
 {
     private static readonly ImmutableCredentials Keys = new(FakeTranscribeServer.AccessKey, FakeTranscribeServer.SecretKey, null);

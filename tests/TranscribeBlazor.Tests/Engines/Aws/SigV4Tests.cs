@@ -15,6 +15,7 @@ namespace TranscribeBlazor.Tests.Engines.Aws;
 /// get-vanilla-query-order-encoded), one more reason to keep them out. Then a Transcribe-shaped URL
 /// checked by an independent implementation.
 /// </summary>
+[Trait(Category.Name, Category.Unit)]
 public sealed class SigV4Tests
 {
     private static string Suite => Path.Combine(SharedFolder.AwsVectors!, "sigv4-aws-c-auth", "v4");

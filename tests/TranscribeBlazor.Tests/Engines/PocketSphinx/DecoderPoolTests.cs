@@ -3,6 +3,7 @@ using TranscribeBlazor.Tests.Support;
 
 namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class DecoderPoolTests
 {
     [PocketSphinxFact]

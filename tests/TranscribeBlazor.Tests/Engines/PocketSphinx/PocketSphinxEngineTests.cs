@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
 
+[Trait(Category.Name, Category.Engine)]
 public sealed class PocketSphinxEngineTests(ITestOutputHelper output)
 {
     /// <summary>
