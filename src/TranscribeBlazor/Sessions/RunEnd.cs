@@ -1,4 +1,3 @@
-using TranscribeBlazor.Admission;
 using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Uploads;
@@ -17,10 +16,12 @@ internal sealed record RunEnd(RunEndKind Kind, string Message, bool Opened, IRea
 
     public static RunEnd Done(IReadOnlyList<string> notices) => new(RunEndKind.Done, "", true, notices);
 
+    /// <summary>Admission refused the run, for the reason it gave.</summary>
+    public static RunEnd Busy(string refusal) => new(RunEndKind.Busy, refusal, false, []);
+
     public static RunEnd Of(Exception e, bool cancelled, bool opened) => e switch
     {
         OperationCanceledException when cancelled => new(RunEndKind.Cancelled, CancelledMessage, opened, []),
-        ServerBusyException => new(RunEndKind.Busy, e.Message, opened, []),
         AudioFormatException or TranscriptionEngineException or UploadStalledException => new(RunEndKind.Refused, e.Message, opened, []),
         // The upload itself failed (browser went away, stream reset) or a bug: the circuit stays alive and says so.
         _ => new(RunEndKind.Failed, $"Transcription stopped unexpectedly: {e.Message}", opened, [], e),

@@ -217,7 +217,7 @@ public sealed class TranscriptionSession(
         else
         {
             input.EndUnopened();
-            end = RunEnd.Of(new ServerBusyException(refusal), cancelled: false, opened: false);
+            end = RunEnd.Busy(refusal);
         }
         if (end.Unexpected is not null)
             logger.LogError(end.Unexpected, "Transcription failed");
