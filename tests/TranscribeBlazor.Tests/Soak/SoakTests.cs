@@ -141,7 +141,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("[data-testid=history-item]")).ToHaveCountAsync(1);
     }
 
-    /// <summary>/metrics (the app collects garbage first) once every session has wound down: circuits closed, decoders back, children reaped.</summary>
+    /// <summary>/metrics once every session has wound down (circuits closed, decoders back, children reaped): descriptors as they are, memory after a full collection.</summary>
     private static async Task<JsonElement> SettledAsync(HttpClient http)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

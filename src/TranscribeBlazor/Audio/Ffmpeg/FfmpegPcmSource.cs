@@ -242,6 +242,11 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         }
         await Task.WhenAll(_feeding, _stderr).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         await _process.WaitForExitAsync().ConfigureAwait(false);
+        // Process.Dispose leaves redirected streams that were read directly to the finalizer: two pipe
+        // descriptors per run would stay open until a garbage collection.
+        _process.StandardInput.BaseStream.Dispose(); // the stream, not its writer: the writer would flush into a pipe already closed
+        _process.StandardOutput.BaseStream.Dispose();
+        _process.StandardError.BaseStream.Dispose();
         _process.Dispose();
         _stop.Dispose();
     }
