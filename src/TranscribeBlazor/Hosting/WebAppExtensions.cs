@@ -43,6 +43,7 @@ public static class WebAppExtensions
             app.UseHttpsRedirection(); // only where an HTTPS port is configured; behind a TLS-terminating proxy it stays quiet
         }
         app.UseSecurityHeaders();
+        app.UseHostHeaderRequirement(); // after the headers, so its 400 carries them too
         app.UseAntiforgery();
         app.MapHealthEndpoints();
         app.MapStaticAssets();
