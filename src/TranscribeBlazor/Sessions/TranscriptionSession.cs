@@ -254,15 +254,18 @@ public sealed class TranscriptionSession(
     private void EndRun()
     {
         SessionSnapshot ended;
+        lock (_gate)
+            ended = _current;
+        // Reported before the next file starts: a quick next run must not report its end first (history keeps them in order).
+        RunEnded?.Invoke(ended);
         bool next;
         lock (_gate)
         {
-            ended = _current;
-            next = !_disposed && !_paused && _waiting.Count > 0;
+            // A drop may have started a file meanwhile; then that run ends the queue's wait, not this one.
+            next = !_disposed && !_paused && !_current.IsRunning && _waiting.Count > 0;
             if (next)
                 StartLocked(TakeNextLocked());
         }
-        RunEnded?.Invoke(ended);
         if (next)
             Changed?.Invoke();
     }

@@ -288,7 +288,22 @@ public sealed class TranscriptionSessionTests
         await session.Completion;
         Assert.Equal(SessionStatus.Done, session.Current.Status);
         Assert.Equal(8_000, engine.SamplesRead); // 16,000 bytes of samples after the 44-byte header
-        Assert.Contains("larger than the 0 MB limit; the transcript covers its first 0 MB", session.Current.Message);
+        Assert.Contains("larger than the 15.7 KB limit; the transcript covers its first 15.7 KB.", session.Current.Message);
+    }
+
+    [Theory]
+    [InlineData(1_000, "1000 bytes")]
+    [InlineData(3L << 20, "3 MB")]
+    public async Task TheSizeLimitNotice_SaysTheLimitInItsOwnUnit(long limit, string shown)
+    {
+        var engine = new ScriptedEngine(Result("1", "first part", partial: false));
+        await using var session = NewSession(engine, new TestSettings { Audio = new() { MaxUploadBytes = limit } });
+        var larger = WavBuilder.Pcm16(new short[limit / 2 + 16_000], 16_000, 1);
+        session.Start("big.wav", _ => new MemoryStream(larger));
+        await session.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Done, session.Current.Status);
+        Assert.Equal((limit - 44) / 2, engine.SamplesRead);
+        Assert.Contains($"larger than the {shown} limit; the transcript covers its first {shown}.", session.Current.Message);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public class AppServer : IAsyncLifetime
     /// <summary>Configuration the app starts with, on top of appsettings.json.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Further host changes of a test's own (an endpoint the app lacks), made after the settings.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;
@@ -27,6 +30,7 @@ public class AppServer : IAsyncLifetime
             b.UseEnvironment("Development").UseUrls("http://127.0.0.1:0").UseSetting("Transcription:DisconnectGraceSeconds", "1");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
+            Configure(b);
         });
         _factory.UseKestrel();
         _factory.StartServer();

@@ -6,9 +6,10 @@ namespace TranscribeBlazor.Tests.Audio.Resampling;
 [Trait(Category.Name, Category.Unit)]
 public sealed class PolyphaseResamplerTests
 {
-    private static float[] Resample(int from, int to, float[] input, int chunk = 997)
+    private static float[] Resample(int from, int to, float[] input, int chunk = 997) => Resample(new PolyphaseResampler(from, to), input, chunk);
+
+    private static float[] Resample(PolyphaseResampler resampler, float[] input, int chunk = 997)
     {
-        var resampler = new PolyphaseResampler(from, to);
         var output = new List<float>();
         var buffer = new float[resampler.MaxOutputFor(chunk)];
         for (int i = 0; i < input.Length; i += chunk)
@@ -101,13 +102,12 @@ public sealed class PolyphaseResamplerTests
         var resampler = new PolyphaseResampler(rate, 16_000);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 8 * 1024 * 1024, "filter tables must stay small");
 
-        var output = Resample(rate, 16_000, Tone(1_000, rate, 1.0));
+        var output = Resample(resampler, Tone(1_000, rate, 1.0)); // the instance measured is the one that must be accurate
         Assert.InRange(output.Length, 15_999, 16_001);
         double db = 20 * Math.Log10(Signals.Amplitude(output.AsSpan(1_600, 12_800), 1_000, 16_000) / 0.5);
         Assert.InRange(db, -0.1, 0.1);
 
         var alias = Resample(rate, 16_000, Tone(10_500, rate, 1.0));
         Assert.True(20 * Math.Log10(Signals.Rms(alias.AsSpan(1_600, 12_800)) / (0.5 / Math.Sqrt(2))) < -70);
-        Assert.NotNull(resampler);
     }
 }
