@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using TranscribeBlazor.Engines.PocketSphinx;
 
 namespace TranscribeBlazor.Health;
@@ -15,9 +16,12 @@ public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
+    public const string ForbiddenMessage = "/metrics is served to loopback and to the networks in Metrics:AllowedNetworks only.";
+
     public static IServiceCollection AddHealthEndpoints(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<ReadinessCheck>("engines", tags: [ReadyTag]);
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CircuitCount>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
         return services;
@@ -33,13 +37,17 @@ public static class HealthEndpoints
             ResponseWriter = WriteJsonAsync,
         });
         // What a soak test or an operator watches for leaks: native decoders, descriptors, sockets, child processes, memory.
-        app.MapGet("/metrics", (DecoderPool pool, CircuitCount circuits, Admission.AdmissionControl admission) => Results.Json(new
-        {
-            circuits = circuits.Open,
-            transcriptionsActive = admission.Active,
-            decoders = new { created = pool.Created, idle = pool.Idle, waiting = pool.Waiting, capacity = pool.Capacity },
-            process = ProcessResources.Read(collectFirst: app.Configuration.GetValue<bool>("Metrics:CollectBeforeReading")),
-        }));
+        // Only for loopback and the configured networks (behind a proxy: the client's address, from forwarded headers).
+        app.MapGet("/metrics", (HttpContext context, IOptions<MetricsOptions> options, DecoderPool pool, CircuitCount circuits, Admission.AdmissionControl admission) =>
+            !options.Value.Allows(context.Connection.RemoteIpAddress)
+                ? Results.Text(ForbiddenMessage, statusCode: StatusCodes.Status403Forbidden)
+                : Results.Json(new
+                {
+                    circuits = circuits.Open,
+                    transcriptionsActive = admission.Active,
+                    decoders = new { created = pool.Created, idle = pool.Idle, waiting = pool.Waiting, capacity = pool.Capacity },
+                    process = ProcessResources.Read(collectFirst: options.Value.CollectBeforeReading),
+                }));
         return app;
     }
 
