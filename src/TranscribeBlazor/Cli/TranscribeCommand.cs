@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Export;
@@ -25,7 +26,37 @@ public static class TranscribeCommand
             await stderr.WriteLineAsync($"{usageError}\n{Usage}");
             return 1;
         }
+        try
+        {
+            // Awaited with the token as well: opening a FIFO with no writer, or reading a silent stdin, blocks in
+            // the kernel and never looks at the token; Ctrl+C must end the command all the same.
+            return await TranscribeAsync(parsed, stdout, stderr, cancellationToken).WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (Failure(e, parsed.File, cancellationToken) is { } failure)
+        {
+            await stderr.WriteLineAsync(failure.Message);
+            return failure.ExitCode;
+        }
+    }
 
+    /// <summary>Every way the command can fail, as one line and its exit code: the command's only error boundary.</summary>
+    private static (string Message, int ExitCode)? Failure(Exception e, string file, CancellationToken cancellationToken) => e switch
+    {
+        _ when cancellationToken.IsCancellationRequested => ("Cancelled.", 130), // whatever the interrupted read made of it
+        AudioFormatException => (e.Message, 2),
+        TranscriptionEngineException => (e.Message, 3),
+        OptionsValidationException v => ($"Invalid setting: {string.Join(" ", v.Failures)}", 1),
+        InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ($"Invalid setting: {e.Message}", 1),
+        FileNotFoundException or DirectoryNotFoundException => ($"No such file: {file}", 2),
+        UnauthorizedAccessException => ($"Cannot read {file}: permission denied.", 2),
+        PathTooLongException => ($"Cannot read {file}: the name is too long.", 2),
+        IOException when e.Message.Contains("symbolic links", StringComparison.OrdinalIgnoreCase) => ($"Cannot read {file}: its symbolic links go round in a loop.", 2),
+        IOException => ($"Cannot read {file}: {e.Message}", 2),
+        _ => null,
+    };
+
+    private static async Task<int> TranscribeAsync(CliArguments parsed, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         var builder = Host.CreateApplicationBuilder(parsed.ConfigurationArgs);
         builder.Logging.ClearProviders();
         builder.Services.AddTranscription();
@@ -37,53 +68,34 @@ public static class TranscribeCommand
             await stderr.WriteLineAsync($"Unknown engine '{parsed.Engine}'. Known: {string.Join(", ", catalog.All.Select(e => e.Id))}.");
             return 1;
         }
+        var input = host.Services.GetRequiredService<IOptions<AudioInputOptions>>().Value;
+        if (parsed.File != "-" && Directory.Exists(parsed.File))
+            throw new AudioFormatException(AudioError.NotAudio, $"{parsed.File} is a directory, not a file.");
 
-        try
+        await using var file = await OpenInputAsync(parsed.File, cancellationToken);
+        await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken);
+        var finals = new List<TranscriptResult>();
+        await foreach (var result in pipeline.RunAsync(cancellationToken))
         {
-            await using var file = OpenInput(parsed.File);
-            var input = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AudioInputOptions>>().Value;
-            await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken);
-            var finals = new List<TranscriptResult>();
-            await foreach (var result in pipeline.RunAsync(cancellationToken))
-            {
-                if (parsed.Format == CliFormat.Jsonl)
-                    await stdout.WriteLineAsync(TranscriptJson.ToJsonLine(result));
-                else if (!result.IsPartial && result.Transcript.Length > 0 && parsed.Format is CliFormat.Text or CliFormat.Txt)
-                    await stdout.WriteAsync(TranscriptExporter.Text([result])); // plain text streams as it settles
-                if (!result.IsPartial && result.Transcript.Length > 0)
-                    finals.Add(result);
-            }
-            if (parsed.Format is CliFormat.Srt or CliFormat.Vtt or CliFormat.Json)
-                await stdout.WriteAsync(TranscriptExporter.Export(finals, Enum.Parse<ExportFormat>(parsed.Format.ToString())));
-            bool anySpeech = finals.Count > 0;
-            if (!anySpeech)
-                await stderr.WriteLineAsync(SessionMessages.NoSpeech);
-            foreach (var notice in pipeline.Notices)
-                await stderr.WriteLineAsync(notice);
-            return 0;
+            if (parsed.Format == CliFormat.Jsonl)
+                await stdout.WriteLineAsync(TranscriptJson.ToJsonLine(result));
+            else if (!result.IsPartial && result.Transcript.Length > 0 && parsed.Format is CliFormat.Text or CliFormat.Txt)
+                await stdout.WriteAsync(TranscriptExporter.Text([result])); // plain text streams as it settles
+            if (!result.IsPartial && result.Transcript.Length > 0)
+                finals.Add(result);
         }
-        catch (AudioFormatException e)
-        {
-            await stderr.WriteLineAsync(e.Message);
-            return 2;
-        }
-        catch (TranscriptionEngineException e)
-        {
-            await stderr.WriteLineAsync(e.Message);
-            return 3;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await stderr.WriteLineAsync("Cancelled.");
-            return 130;
-        }
-        catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            await stderr.WriteLineAsync($"No such file: {parsed.File}");
-            return 2;
-        }
+        if (parsed.Format is CliFormat.Srt or CliFormat.Vtt or CliFormat.Json)
+            await stdout.WriteAsync(TranscriptExporter.Export(finals, Enum.Parse<ExportFormat>(parsed.Format.ToString())));
+        if (finals.Count == 0)
+            await stderr.WriteLineAsync(SessionMessages.NoSpeech);
+        foreach (var notice in pipeline.Notices)
+            await stderr.WriteLineAsync(notice);
+        return 0;
     }
 
-    private static Stream OpenInput(string path) =>
-        path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+    // Opened on the pool: opening a FIFO blocks until a writer comes, and the caller must stay free to cancel.
+    private static Task<Stream> OpenInputAsync(string path, CancellationToken cancellationToken) =>
+        path == "-"
+            ? Task.FromResult(Console.OpenStandardInput())
+            : Task.Run(Stream () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true), cancellationToken);
 }

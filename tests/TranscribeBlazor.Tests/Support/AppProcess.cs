@@ -24,13 +24,16 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Everything the app wrote to stdout and stderr (its console log).</summary>
     public ConcurrentQueue<string> Output { get; }
 
+    /// <summary>The app's project folder, where its appsettings.json lives.</summary>
+    public static string ProjectDirectory { get; } = Path.Combine(RepositoryRoot.Find() ?? throw new InvalidOperationException("repository root not found"), "src", "TranscribeBlazor");
+
+    /// <summary>The app as built beside the tests (same configuration).</summary>
+    public static string Dll { get; } = Path.Combine(ProjectDirectory, "bin", AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug", "net10.0", "TranscribeBlazor.dll");
+
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        string configuration = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
-        string project = Path.Combine(RepositoryRoot.Find() ?? throw new InvalidOperationException("repository root not found"), "src", "TranscribeBlazor");
-        string dll = Path.Combine(project, "bin", configuration, "net10.0", "TranscribeBlazor.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = project };
-        start.ArgumentList.Add(dll);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ProjectDirectory };
+        start.ArgumentList.Add(Dll);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in settings)
