@@ -37,7 +37,7 @@ public static class HealthEndpoints
             ResponseWriter = WriteJsonAsync,
         });
         // What a soak test or an operator watches for leaks: native decoders, descriptors, sockets, child processes, memory.
-        // Only for loopback and the configured networks (behind a proxy: the client's address, from forwarded headers).
+        // Only for loopback and the configured networks, judged by the connection's address (behind a proxy, the proxy's).
         app.MapGet("/metrics", (HttpContext context, IOptions<MetricsOptions> options, DecoderPool pool, CircuitCount circuits, Admission.AdmissionControl admission) =>
             !options.Value.Allows(context.Connection.RemoteIpAddress)
                 ? Results.Text(ForbiddenMessage, statusCode: StatusCodes.Status403Forbidden)
