@@ -15,5 +15,5 @@ public sealed record LiveRecording(string Name, MicrophoneAudio Audio, string? E
     internal override async Task<OpenedInput> OpenAsync(RunContext context, CancellationToken cancellationToken) =>
         new OpenedRecording(await TranscriptionPipeline.OpenAsync(Audio, context.Engine, cancellationToken, context.Request).ConfigureAwait(false), Audio);
 
-    internal override void EndUnopened() => Audio.Complete(MicrophoneEnd.Closed); // the browser's next batch is refused, so it stops capturing
+    internal override void Release() => Audio.Complete(MicrophoneEnd.Closed); // the browser's next batch is refused, so it stops capturing
 }

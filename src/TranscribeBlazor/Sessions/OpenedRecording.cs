@@ -21,7 +21,6 @@ internal sealed class OpenedRecording : OpenedInput
     public override async ValueTask DisposeAsync()
     {
         _audio.Received -= OnLiveChanged;
-        _audio.Complete(MicrophoneEnd.Closed); // the browser's next batch is refused, so it stops capturing
         await Pipeline.DisposeAsync().ConfigureAwait(false); // disposes the audio too
     }
 }

@@ -20,8 +20,8 @@ public abstract record RunInput(string Name, string? EngineId, TranscriptionRequ
     /// <summary>Opens the audio for the engine (a bad file fails here). What it returns owns everything it opened.</summary>
     internal abstract Task<OpenedInput> OpenAsync(RunContext context, CancellationToken cancellationToken);
 
-    /// <summary>The run ended before the input was opened (refused, cancelled, unreadable): let go of what the input holds.</summary>
-    internal virtual void EndUnopened()
+    /// <summary>The run is over, however it ended and whether or not the input was opened: let go of what the input holds.</summary>
+    internal virtual void Release()
     {
     }
 }

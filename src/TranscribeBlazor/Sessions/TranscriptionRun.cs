@@ -55,15 +55,9 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
                 Live = opened?.Live ?? s.Live,
                 Elapsed = _clock.Elapsed,
             });
-            if (opened is null)
-            {
-                input.EndUnopened();
-            }
-            else
-            {
-                opened.LiveChanged -= OnLiveChanged;
-                await opened.DisposeAsync().ConfigureAwait(false);
-            }
+            if (opened is not null) opened.LiveChanged -= OnLiveChanged;
+            input.Release(); // before the engine's resources go: a recording stops taking audio first
+            if (opened is not null) await opened.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -216,7 +216,7 @@ public sealed class TranscriptionSession(
         }
         else
         {
-            input.EndUnopened();
+            input.Release();
             end = RunEnd.Busy(refusal);
         }
         if (end.Unexpected is not null)
