@@ -44,7 +44,7 @@ public sealed class EngineAudioReader : IEngineAudio
         {
             var notices = new List<string>();
             if (_input.LimitReached)
-                notices.Add($"The file is larger than the {FormatSize(_options.MaxUploadBytes)} limit; the transcript covers its first {FormatSize(_options.MaxUploadBytes)}.");
+                notices.Add($"The file is larger than the {ByteSize.Format(_options.MaxUploadBytes)} limit; the transcript covers its first {ByteSize.Format(_options.MaxUploadBytes)}.");
             else if (_source.EndedEarly)
                 notices.Add(AudioMessages.EndedEarly);
             if (_source.Warning is { } warning)
@@ -103,11 +103,4 @@ public sealed class EngineAudioReader : IEngineAudio
 
     private static string FormatDuration(TimeSpan t) =>
         t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : t.TotalMinutes >= 1 ? $"{t.TotalMinutes:0.#} min" : $"{t.TotalSeconds:0.#} s";
-
-    // In the limit's own unit: a small limit (a test's, a tight configuration) read "0 MB" in megabytes.
-    private static string FormatSize(long bytes) =>
-        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GB"
-        : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.#} MB"
-        : bytes >= 1L << 10 ? $"{bytes / (double)(1L << 10):0.#} KB"
-        : $"{bytes} bytes";
 }

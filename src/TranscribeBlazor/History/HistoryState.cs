@@ -4,7 +4,7 @@ namespace TranscribeBlazor.History;
 
 /// <summary>
 /// One circuit's view of the browser's history: the list, the last word about it (evictions, a full
-/// store, an entry that could not be read) and the actions on it. The history panel renders it.
+/// store, an index or entry that could not be read) and the actions on it. The history panel renders it.
 /// </summary>
 public sealed class HistoryState(HistoryStore store, TranscriptionSession session, TimeProvider time)
 {
@@ -14,6 +14,12 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
 
     /// <summary>What the user should know about the history right now, if anything.</summary>
     public string? Message { get; private set; }
+
+    /// <summary>
+    /// The history cannot be read or the browser is out of room: clearing it is the way out, so it is
+    /// offered even when the list shows nothing (entries an unreadable index names still take room).
+    /// </summary>
+    public bool NeedsClearing { get; private set; }
 
     public event Action? Changed;
 
@@ -37,6 +43,16 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
         catch (HistoryFullException e)
         {
             Message = e.Message;
+            NeedsClearing = true;
+            Changed?.Invoke();
+            return; // RefreshAsync would take the message back if the list reads fine
+        }
+        catch (HistoryUnreadableException e)
+        {
+            Message = $"{e.Message} This transcript was not added to it: export it, or clear the history to start again.";
+            NeedsClearing = true;
+            Changed?.Invoke();
+            return;
         }
         await RefreshAsync();
     }
@@ -44,7 +60,8 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
     /// <summary>Shows a kept transcript in the transcript panel; one that cannot be read any more leaves the list.</summary>
     public async Task OpenAsync(string id)
     {
-        var entry = await store.GetAsync(id);
+        HistoryEntry? entry = null;
+        await ActAsync(async () => entry = await store.GetAsync(id), refresh: false);
         if (entry is null)
         {
             Message = "That transcript could not be read any more and was removed from the list.";
@@ -56,28 +73,44 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
         Changed?.Invoke();
     }
 
-    public async Task RenameAsync(string id, string name)
-    {
-        await store.RenameAsync(id, name); // an empty name is ignored there
-        await RefreshAsync();
-    }
+    public Task RenameAsync(string id, string name) => ActAsync(() => store.RenameAsync(id, name)); // an empty name is ignored there
 
-    public async Task DeleteAsync(string id)
-    {
-        await store.DeleteAsync(id);
-        await RefreshAsync();
-    }
+    public Task DeleteAsync(string id) => ActAsync(() => store.DeleteAsync(id));
 
     public async Task ClearAsync()
     {
         await store.ClearAsync();
         Message = null;
+        NeedsClearing = false;
         await RefreshAsync();
     }
 
     private async Task RefreshAsync()
     {
-        Entries = await store.ListAsync();
+        try
+        {
+            Entries = await store.ListAsync();
+        }
+        catch (HistoryUnreadableException e)
+        {
+            Entries = [];
+            Message = $"{e.Message} Clear it to start again; your settings are not affected.";
+            NeedsClearing = true;
+        }
         Changed?.Invoke();
+    }
+
+    /// <summary>Runs a store action, then shows the list; an unreadable index is said by <see cref="RefreshAsync"/> instead of thrown.</summary>
+    private async Task ActAsync(Func<Task> action, bool refresh = true)
+    {
+        try
+        {
+            await action();
+        }
+        catch (HistoryUnreadableException)
+        {
+            refresh = true;
+        }
+        if (refresh) await RefreshAsync();
     }
 }

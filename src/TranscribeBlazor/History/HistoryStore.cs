@@ -1,4 +1,4 @@
-using System.Text.Json;
+using TranscribeBlazor.IO;
 using TranscribeBlazor.Storage;
 
 namespace TranscribeBlazor.History;
@@ -6,14 +6,23 @@ namespace TranscribeBlazor.History;
 /// <summary>
 /// Finished transcripts in the browser, newest first, within a size cap (oldest go first). Each entry
 /// is its own key and the index is written last, so a failed write (the browser's quota) leaves what
-/// was stored intact; an entry that cannot be read is dropped from the index, not fatal.
+/// was stored intact; an entry that cannot be read is dropped from the index, not fatal. Sizes are
+/// what the browser keeps (the encrypted, compressed text), the measure its quota counts.
 /// </summary>
 public sealed class HistoryStore(IBrowserStorage storage, long capBytes = HistoryStore.DefaultCapBytes)
 {
+    /// <summary>Chromium keeps about 5 million characters per site; this leaves a fifth for settings and slack.</summary>
     public const long DefaultCapBytes = 4 * 1024 * 1024;
-    private const string IndexKey = "history.index.v1";
-    private const string EntryPrefix = "history.entry.v1.";
 
+    /// <summary>Every key of the history starts with this, so clearing it finds entries no index names any more.</summary>
+    public const string KeyPrefix = "history.";
+    private const string IndexKey = KeyPrefix + "index.v1";
+    private const string EntryPrefix = KeyPrefix + "entry.v1.";
+
+    private const string FullMessage = "The browser's storage is full, so this transcript was not saved to history; export it, or clear the history to make room. Earlier transcripts are unchanged.";
+
+    /// <summary>The kept transcripts, newest first.</summary>
+    /// <exception cref="HistoryUnreadableException">The index is there but cannot be read (damaged, or written with keys this server does not have).</exception>
     public async Task<IReadOnlyList<HistorySummary>> ListAsync()
     {
         try
@@ -21,11 +30,10 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
             var index = await storage.GetAsync<List<HistorySummary>>(IndexKey);
             return (index ?? []).OrderByDescending(e => e.Created).ToList();
         }
-        catch (BrowserStorageException)
+        catch (BrowserStorageException e)
         {
-            // The index itself is unreadable: start again rather than lose the page. Entries are orphaned, not exposed.
-            await storage.DeleteAsync(IndexKey);
-            return [];
+            // Not deleted here: on another instance without the same keys it may still be readable.
+            throw new HistoryUnreadableException(e);
         }
     }
 
@@ -46,27 +54,32 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
 
     /// <summary>Stores an entry, evicting the oldest to stay within the cap. Returns what was evicted.</summary>
     /// <exception cref="HistoryFullException">The entry alone is larger than the cap, or the browser refused it.</exception>
+    /// <exception cref="HistoryUnreadableException">The index cannot be read, so nothing was stored.</exception>
     public async Task<IReadOnlyList<HistorySummary>> AddAsync(HistoryEntry entry)
     {
-        long bytes = JsonSerializer.SerializeToUtf8Bytes(entry).Length;
-        if (bytes > capBytes)
-            throw new HistoryFullException($"This transcript ({bytes / 1024.0:0} KB) is larger than the history's {capBytes / 1024.0:0} KB; export it instead.");
-
         var index = (await ListAsync()).ToList();
+        string key = EntryPrefix + entry.Id;
+        long bytes;
+        try
+        {
+            bytes = await storage.SetAsync(key, entry);
+        }
+        catch (BrowserStorageException e) when (e.QuotaExceeded)
+        {
+            throw new HistoryFullException(FullMessage, e);
+        }
+        if (bytes > capBytes)
+        {
+            await storage.DeleteAsync(key);
+            throw new HistoryFullException($"This transcript ({ByteSize.Format(bytes)} stored) is larger than the history's {ByteSize.Format(capBytes)}; export it instead.");
+        }
+
         var evicted = new List<HistorySummary>();
         while (index.Count > 0 && index.Sum(e => e.Bytes) + bytes > capBytes)
         {
             var oldest = index.MinBy(e => e.Created)!;
             index.Remove(oldest);
             evicted.Add(oldest);
-        }
-        try
-        {
-            await storage.SetAsync(EntryPrefix + entry.Id, entry);
-        }
-        catch (BrowserStorageException e) when (e.QuotaExceeded)
-        {
-            throw new HistoryFullException("The browser's storage is full, so this transcript was not saved to history; export it instead. Earlier transcripts are unchanged.", e);
         }
         index.Add(entry.Summary(bytes));
         try
@@ -75,8 +88,8 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
         }
         catch (BrowserStorageException e) when (e.QuotaExceeded)
         {
-            await storage.DeleteAsync(EntryPrefix + entry.Id);
-            throw new HistoryFullException("The browser's storage is full, so this transcript was not saved to history; export it instead. Earlier transcripts are unchanged.", e);
+            await storage.DeleteAsync(key);
+            throw new HistoryFullException(FullMessage, e);
         }
         foreach (var gone in evicted)
             await storage.DeleteAsync(EntryPrefix + gone.Id);
@@ -89,8 +102,8 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
         if (name.Length == 0) return;
         var entry = await GetAsync(id);
         if (entry is null) return;
-        await storage.SetAsync(EntryPrefix + id, entry with { Name = name });
-        var index = (await ListAsync()).Select(e => e.Id == id ? e with { Name = name } : e).ToList();
+        long bytes = await storage.SetAsync(EntryPrefix + id, entry with { Name = name });
+        var index = (await ListAsync()).Select(e => e.Id == id ? e with { Name = name, Bytes = bytes } : e).ToList();
         await storage.SetAsync(IndexKey, index);
     }
 
@@ -100,12 +113,8 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
         await storage.DeleteAsync(EntryPrefix + id);
     }
 
-    public async Task ClearAsync()
-    {
-        foreach (var entry in await ListAsync())
-            await storage.DeleteAsync(EntryPrefix + entry.Id);
-        await storage.DeleteAsync(IndexKey);
-    }
+    /// <summary>Removes every key of the history, also entries an unreadable or lost index left behind; returns how many keys.</summary>
+    public Task<int> ClearAsync() => storage.DeleteAllAsync(KeyPrefix);
 
     private async Task RemoveFromIndexAsync(string id)
     {

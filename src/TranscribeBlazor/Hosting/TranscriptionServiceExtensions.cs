@@ -39,7 +39,8 @@ public static class TranscriptionServiceExtensions
         services.TryAddScoped<Settings.SettingsState>();
         services.TryAddScoped<History.HistoryState>();
         services.TryAddScoped<Components.Player.PlayerFollower>();
-        services.TryAddScoped<Storage.IBrowserStorage, Storage.ProtectedBrowserStorageAdapter>();
+        services.TryAddSingleton<Storage.StoredValueCodec>();
+        services.TryAddScoped<Storage.IBrowserStorage, Storage.EncryptedLocalStorage>();
         services.TryAddScoped(sp => new History.HistoryStore(sp.GetRequiredService<Storage.IBrowserStorage>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, SessionCircuitHandler>());

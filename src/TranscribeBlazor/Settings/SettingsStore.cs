@@ -4,7 +4,7 @@ namespace TranscribeBlazor.Settings;
 
 /// <summary>
 /// Settings in the browser's local storage, encrypted and signed by the server (see
-/// <see cref="ProtectedBrowserStorageAdapter"/>), so the browser holds them but cannot read or forge
+/// <see cref="EncryptedLocalStorage"/>), so the browser holds them but cannot read or forge
 /// them. A missing, old or tampered value reads as the defaults rather than failing the page.
 /// </summary>
 public sealed class SettingsStore(IBrowserStorage storage, ILogger<SettingsStore> logger)

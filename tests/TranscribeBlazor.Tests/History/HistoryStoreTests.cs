@@ -108,15 +108,37 @@ public sealed class HistoryStoreTests
     }
 
     [Fact]
-    public async Task ACorruptIndex_StartsAFreshList()
+    public async Task ACorruptIndex_IsReported_NotOverwritten_AndClearingRemovesEveryEntry()
+    {
+        var storage = new FakeBrowserStorage();
+        var store = new HistoryStore(storage);
+        await store.AddAsync(Entry("a.wav", 2));
+        await store.AddAsync(Entry("b.wav", 1));
+        storage.Values["history.index.v1"] = "[{broken";
+        storage.Values["transcribeblazor.settings.v1"] = "{}";
+
+        await Assert.ThrowsAsync<HistoryUnreadableException>(() => store.ListAsync());
+        // Another instance with the right keys may still read it: a new entry must not replace it.
+        await Assert.ThrowsAsync<HistoryUnreadableException>(() => store.AddAsync(Entry("c.wav", 0)));
+        Assert.Equal("[{broken", storage.Values["history.index.v1"]);
+
+        Assert.Equal(3, await store.ClearAsync()); // the index and both entries it named
+        Assert.Equal(["transcribeblazor.settings.v1"], storage.Values.Keys);
+        Assert.Empty(await store.ListAsync());
+        await store.AddAsync(Entry("d.wav", 0));
+        Assert.Equal(["d.wav"], (await store.ListAsync()).Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Clearing_AlsoRemovesEntriesNoIndexNames()
     {
         var storage = new FakeBrowserStorage();
         var store = new HistoryStore(storage);
         await store.AddAsync(Entry("a.wav", 1));
-        storage.Values["history.index.v1"] = "[{broken";
-        Assert.Empty(await store.ListAsync());
-        await store.AddAsync(Entry("b.wav", 0));
-        Assert.Equal(["b.wav"], (await store.ListAsync()).Select(e => e.Name));
+        storage.Values["history.entry.v1.orphan"] = "{}"; // left by an index that was lost
+
+        Assert.Equal(3, await store.ClearAsync());
+        Assert.Empty(storage.Values);
     }
 
     /// <summary>The same storage, with a quota that is reached.</summary>
@@ -124,7 +146,7 @@ public sealed class HistoryStoreTests
     {
         public Task<T?> GetAsync<T>(string key) => inner.GetAsync<T>(key);
 
-        public Task SetAsync<T>(string key, T value)
+        public Task<long> SetAsync<T>(string key, T value)
         {
             long used = inner.Values.Where(p => p.Key != key).Sum(p => (long)p.Value.Length);
             if (used + JsonSerializer.Serialize(value).Length > quota) throw new BrowserStorageException("full", quotaExceeded: true);
@@ -132,5 +154,7 @@ public sealed class HistoryStoreTests
         }
 
         public Task DeleteAsync(string key) => inner.DeleteAsync(key);
+
+        public Task<int> DeleteAllAsync(string prefix) => inner.DeleteAllAsync(prefix);
     }
 }

@@ -15,18 +15,25 @@ public sealed class FakeBrowserStorage(long quotaBytes = long.MaxValue) : IBrows
         catch (JsonException e) { throw new BrowserStorageException("unreadable", false, e); }
     }
 
-    public Task SetAsync<T>(string key, T value)
+    public Task<long> SetAsync<T>(string key, T value)
     {
         string json = JsonSerializer.Serialize(value);
         long used = Values.Where(p => p.Key != key).Sum(p => (long)p.Value.Length);
         if (used + json.Length > quotaBytes) throw new BrowserStorageException("full", quotaExceeded: true);
         Values[key] = json;
-        return Task.CompletedTask;
+        return Task.FromResult((long)json.Length);
     }
 
     public Task DeleteAsync(string key)
     {
         Values.Remove(key);
         return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteAllAsync(string prefix)
+    {
+        var keys = Values.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        foreach (var key in keys) Values.Remove(key);
+        return Task.FromResult(keys.Count);
     }
 }
