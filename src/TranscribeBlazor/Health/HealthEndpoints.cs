@@ -47,7 +47,8 @@ public static class HealthEndpoints
                     transcriptionsActive = admission.Active,
                     decoders = new { created = pool.Created, idle = pool.Idle, waiting = pool.Waiting, capacity = pool.Capacity },
                     process = ProcessResources.Read(collectFirst: options.Value.CollectBeforeReading),
-                }));
+                }))
+            .ExcludeFromDescription(); // for operators, not part of the API for programs
         return app;
     }
 

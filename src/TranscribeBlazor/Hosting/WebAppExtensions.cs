@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using TranscribeBlazor.Api;
 using TranscribeBlazor.Components;
 using TranscribeBlazor.Engines.PocketSphinx;
 using TranscribeBlazor.Health;
@@ -26,6 +27,7 @@ public static class WebAppExtensions
         builder.Services.AddMudServices();
         builder.Services.AddTranscription();
         builder.Services.AddHealthEndpoints();
+        builder.Services.AddTranscriptionApi();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(keyRing.ApplicationName);
         if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory))
@@ -46,6 +48,7 @@ public static class WebAppExtensions
         app.UseHostHeaderRequirement(); // after the headers, so its 400 carries them too
         app.UseAntiforgery();
         app.MapHealthEndpoints();
+        app.MapTranscriptionApi();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
