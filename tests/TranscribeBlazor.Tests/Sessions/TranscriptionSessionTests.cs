@@ -232,7 +232,7 @@ public sealed class TranscriptionSessionTests
         session.Start("quiet.wav", _ => pipe.Reader.AsStream());
 
         await WaitUntil(() => session.Current.Status == SessionStatus.Error);
-        Assert.Contains("Nothing more of the file arrived from the browser for 1 s", session.Current.Message);
+        Assert.Contains("Nothing more of the file arrived for 1 s", session.Current.Message);
         Assert.Equal("early words", Assert.Single(session.Current.Transcript.Finals).Transcript);
         Assert.Equal(0, admission.Active);
     }
