@@ -62,3 +62,13 @@ public sealed class CorpusFactAttribute : FactAttribute
         else if (!TestAssets.PocketSphinxAvailable) Skip = "Needs Debian packages libpocketsphinx3 and pocketsphinx-en-us (.ci/run installs them).";
     }
 }
+
+/// <summary>A corpus test that also makes its input with sox (AMR: Debian's ffmpeg has no AMR encoder).</summary>
+public sealed class CorpusSoxTheoryAttribute : TheoryAttribute
+{
+    public CorpusSoxTheoryAttribute()
+    {
+        if (!SharedCorpus.Available) Skip = "Needs the speech corpus at ../shared/corpus beside the repository (present in CI).";
+        else if (!Tools.FfmpegAvailable || !Tools.SoxAvailable || !TestAssets.PocketSphinxAvailable) Skip = "Needs Debian packages ffmpeg, sox, libsox-fmt-all, libpocketsphinx3 and pocketsphinx-en-us (.ci/run installs them).";
+    }
+}
