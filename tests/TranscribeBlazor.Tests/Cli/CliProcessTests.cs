@@ -116,7 +116,7 @@ public sealed class CliProcessTests : IDisposable
         Assert.True(run.Code == 0, $"{what}: exit {run.Code}: {run.Err}");
         Assert.Equal("", run.Err);
         double wer = (double)WordErrorRate.Errors(reference, run.Out) / WordErrorRate.Words(reference).Length;
-        Assert.True(wer < 0.35, $"{what}: WER {wer:P0}: {run.Out}"); // the WAV itself scores about 23% (5 of 22 words)
+        Assert.True(wer < 0.4, $"{what}: WER {wer:P0}: {run.Out}"); // 32% measured for AAC; the WAV itself scores about 23% (5 of 22 words)
     }
 
     [FfmpegFact]
