@@ -69,6 +69,9 @@ public sealed class CorpusSoxTheoryAttribute : TheoryAttribute
     public CorpusSoxTheoryAttribute()
     {
         if (!SharedCorpus.Available) Skip = "Needs the speech corpus at ../shared/corpus beside the repository (present in CI).";
-        else if (!Tools.FfmpegAvailable || !Tools.SoxAvailable || !TestAssets.PocketSphinxAvailable) Skip = "Needs Debian packages ffmpeg, sox, libsox-fmt-all, libpocketsphinx3 and pocketsphinx-en-us (.ci/run installs them).";
+        else if (!Tools.FfmpegAvailable || !Tools.SoxAvailable || !File.Exists(AmrFormat) || !TestAssets.PocketSphinxAvailable)
+            Skip = "Needs Debian packages ffmpeg, sox, libsox-fmt-base (its AMR-NB encoder), libpocketsphinx3 and pocketsphinx-en-us (scripts/setup.sh test installs them).";
     }
+
+    private const string AmrFormat = "/usr/lib/x86_64-linux-gnu/sox/libsox_fmt_amr_nb.so";
 }
