@@ -83,6 +83,20 @@ public sealed class TranscribePageTests(BrowserFixture browser, ITestOutputHelpe
         Assert.InRange(duration, 6.5, 7.5); // the browser plays its own copy of the 7.1 s file
     }
 
+    [BrowserFfmpegFact]
+    public async Task DroppingAWmaTheBrowserCannotPlay_IsTranscribed_AndThePlayerStepsAside()
+    {
+        var page = await browser.NewPageAsync();
+        var (wav, _) = TestAssets.LibriVox()[1];
+        var wma = Tools.Ffmpeg(File.ReadAllBytes(wav), "-c:a", "wmav2", "-b:a", "64k", "-f", "asf");
+
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(new FilePayload { Name = "dictation.wma", MimeType = "audio/x-ms-wma", Buffer = wma });
+
+        await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=final]").First).ToContainTextAsync("young man");
+        await Assertions.Expect(page.Locator(".audio-player")).ToBeHiddenAsync(); // Chromium plays no WMA
+    }
+
     [BrowserFact]
     public async Task DroppingANonWavFile_ShowsAnError_AndTheNextGoodFileStillWorks()
     {
