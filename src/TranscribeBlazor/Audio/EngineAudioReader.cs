@@ -64,14 +64,15 @@ public sealed class EngineAudioReader : IEngineAudio
         var head = new byte[SniffLength];
         int got = await limited.ReadAtLeastAsync(head, SniffLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var kind = ContainerSniffer.Identify(head.AsSpan(0, got));
+        var name = ContainerSniffer.Name(kind, head.AsSpan(0, got));
         if (IndexAtEnd(kind, head.AsSpan(0, got)))
         {
             if (wholeFile is null)
-                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.IndexAtEndOfPipe(ContainerSniffer.WithArticle(kind)));
+                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.IndexAtEndOfPipe(name.WithArticle));
             var file = await wholeFile.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
             if (RandomAccess.GetLength(file) > options.MaxUploadBytes)
-                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.WholeFileTooLarge(ContainerSniffer.WithArticle(kind), FormatSize(options.MaxUploadBytes)));
-            var seeking = await FfmpegPcmSource.StartAsync(FfmpegInput.Of(file), kind, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false);
+                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.WholeFileTooLarge(name.WithArticle, FormatSize(options.MaxUploadBytes)));
+            var seeking = await FfmpegPcmSource.StartAsync(FfmpegInput.Of(file), kind, name, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false);
             return new EngineAudioReader(seeking, limited, options, targetRate);
         }
 
@@ -80,7 +81,7 @@ public sealed class EngineAudioReader : IEngineAudio
         {
             ContainerKind.Wav => new WavPcmSource(await WavStreamReader.OpenAsync(replay, cancellationToken).ConfigureAwait(false), targetRate),
             ContainerKind.Unknown => throw ContainerSniffer.Refuse(head.AsSpan(0, Math.Min(got, ContainerSniffer.HeadLength))),
-            _ => await FfmpegPcmSource.StartAsync(FfmpegInput.Of(replay), kind, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false),
+            _ => await FfmpegPcmSource.StartAsync(FfmpegInput.Of(replay), kind, name, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false),
         };
         return new EngineAudioReader(source, limited, options, targetRate);
     }

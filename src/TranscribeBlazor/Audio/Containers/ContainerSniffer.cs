@@ -45,6 +45,22 @@ internal static class ContainerSniffer
         _ => "unknown",
     };
 
+    /// <summary>
+    /// The name to show for a file of <paramref name="kind"/> starting with <paramref name="head"/>: ISO media files
+    /// are told apart by their brand, so a phone's 3GP or a QuickTime MOV is not called an M4A.
+    /// </summary>
+    public static ContainerName Name(ContainerKind kind, ReadOnlySpan<byte> head)
+    {
+        if (kind == ContainerKind.Mp4)
+        {
+            bool typed = head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8);
+            var brand = typed ? head[8..12] : default;
+            if (typed && brand.StartsWith("3g"u8)) return new("3GP", "a 3GP", "3GP video"); // 3gp4-3gp6, 3g2a: phones
+            if (!typed || brand.SequenceEqual("qt  "u8)) return new("MOV", "a MOV", "MOV video"); // QuickTime: iPhones, Macs
+        }
+        return new(Describe(kind), WithArticle(kind), DescribeVideo(kind));
+    }
+
     /// <summary>The container's name when its first track is a video's (the sound of a screen or phone recording).</summary>
     public static string DescribeVideo(ContainerKind kind) => kind switch
     {

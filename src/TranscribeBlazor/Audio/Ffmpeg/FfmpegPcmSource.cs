@@ -29,15 +29,15 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     private readonly CancellationTokenSource _stop;
 
     private readonly FfmpegInput _input;
-    private readonly ContainerKind _kind;
+    private readonly ContainerName _name;
     private Match? _firstAudio;
     private bool _hasVideo;
 
-    private FfmpegPcmSource(Process process, FfmpegInput input, ContainerKind kind, string container, string aContainer, int targetRate, CancellationToken cancellationToken)
+    private FfmpegPcmSource(Process process, FfmpegInput input, ContainerName name, string container, string aContainer, int targetRate, CancellationToken cancellationToken)
     {
         _process = process;
         _input = input;
-        _kind = kind;
+        _name = name;
         _container = container;
         _aContainer = aContainer;
         _targetRate = targetRate;
@@ -66,10 +66,11 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     }
 
     /// <param name="input">What ffmpeg reads; the source disposes it.</param>
-    public static async Task<FfmpegPcmSource> StartAsync(FfmpegInput input, ContainerKind kind, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
+    /// <param name="name">What the file is called in the format line and in messages.</param>
+    public static async Task<FfmpegPcmSource> StartAsync(FfmpegInput input, ContainerKind kind, ContainerName name, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
     {
-        string container = ContainerSniffer.Describe(kind);
-        string aContainer = ContainerSniffer.WithArticle(kind);
+        string container = name.Plain;
+        string aContainer = name.WithArticle;
         var start = new ProcessStartInfo(ffmpegPath)
         {
             RedirectStandardInput = true,
@@ -98,7 +99,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
                 $"This is {aContainer} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
         }
 
-        var source = new FfmpegPcmSource(process, input, kind, container, aContainer, targetRate, cancellationToken);
+        var source = new FfmpegPcmSource(process, input, name, container, aContainer, targetRate, cancellationToken);
         try
         {
             // ffmpeg lists the file's tracks and which one it maps before it writes any sample; a file it cannot
@@ -209,7 +210,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
                 else if (line.StartsWith("Stream mapping:", StringComparison.Ordinal) && _firstAudio is { } audio)
                 {
                     // Every track is listed by now, so a video's sound is named as a video's.
-                    _formatFound.TrySetResult(new AudioFormatInfo(_hasVideo ? ContainerSniffer.DescribeVideo(_kind) : _container, audio.Groups["codec"].Value,
+                    _formatFound.TrySetResult(new AudioFormatInfo(_hasVideo ? _name.AsVideo : _container, audio.Groups["codec"].Value,
                         Channels(audio.Groups["layout"].Value), int.Parse(audio.Groups["rate"].Value, CultureInfo.InvariantCulture), duration));
                 }
             }

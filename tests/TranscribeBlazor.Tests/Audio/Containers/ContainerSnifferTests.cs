@@ -35,6 +35,15 @@ public sealed class ContainerSnifferTests
     public void EachContainer_IsNamedFromItsFirstBytes(string what, byte[] head, ContainerKind expected) =>
         Assert.True(ContainerSniffer.Identify(head) == expected, $"{what}: {ContainerSniffer.Identify(head)}, expected {expected}");
 
+    [Theory]
+    [InlineData("\0\0\0\u0018ftypM4A \0\0\u0002\0isomiso2", "MP4/M4A", "an MP4/M4A", "MP4/MOV video")]
+    [InlineData("\0\0\0\u0018ftypisom\0\0\u0002\0isomiso2", "MP4/M4A", "an MP4/M4A", "MP4/MOV video")]
+    [InlineData("\0\0\0\u001cftyp3gp4\0\0\u0002\03gp4isomiso2", "3GP", "a 3GP", "3GP video")]
+    [InlineData("\0\0\0\u0014ftypqt  \0\0\u0002\0qt  ", "MOV", "a MOV", "MOV video")]
+    [InlineData("\0\0\0\u0008wide\0\0\u0010\0mdat", "MOV", "a MOV", "MOV video")]
+    public void IsoMediaFiles_AreNamedByTheirBrand(string head, string plain, string withArticle, string asVideo) =>
+        Assert.Equal(new ContainerName(plain, withArticle, asVideo), ContainerSniffer.Name(ContainerKind.Mp4, Ascii(head)));
+
     [Fact]
     public void APacketTableAfterTheAudio_IsSeen_OnlyForPacketsOfVaryingSize()
     {
