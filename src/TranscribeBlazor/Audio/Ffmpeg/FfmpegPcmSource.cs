@@ -33,13 +33,13 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     private Match? _firstAudio;
     private bool _hasVideo;
 
-    private FfmpegPcmSource(Process process, FfmpegInput input, ContainerName name, string container, string aContainer, int targetRate, CancellationToken cancellationToken)
+    private FfmpegPcmSource(Process process, FfmpegInput input, ContainerName name, int targetRate, CancellationToken cancellationToken)
     {
         _process = process;
         _input = input;
         _name = name;
-        _container = container;
-        _aContainer = aContainer;
+        _container = name.Plain;
+        _aContainer = name.WithArticle;
         _targetRate = targetRate;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _stderr = Task.Run(() => ReadStderrAsync(_stop.Token), CancellationToken.None);
@@ -69,8 +69,6 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     /// <param name="name">What the file is called in the format line and in messages.</param>
     public static async Task<FfmpegPcmSource> StartAsync(FfmpegInput input, ContainerKind kind, ContainerName name, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
     {
-        string container = name.Plain;
-        string aContainer = name.WithArticle;
         var start = new ProcessStartInfo(ffmpegPath)
         {
             RedirectStandardInput = true,
@@ -96,10 +94,10 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         {
             input.Dispose();
             throw new AudioFormatException(AudioError.DecoderMissing,
-                $"This is {aContainer} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
+                $"This is {name.WithArticle} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
         }
 
-        var source = new FfmpegPcmSource(process, input, name, container, aContainer, targetRate, cancellationToken);
+        var source = new FfmpegPcmSource(process, input, name, targetRate, cancellationToken);
         try
         {
             // ffmpeg lists the file's tracks and which one it maps before it writes any sample; a file it cannot
