@@ -34,6 +34,8 @@ export function attachPlayer(audio, dotnet) {
   audio.addEventListener("timeupdate", report);
   audio.addEventListener("seeked", () => { last = 0; report(); });
   audio.addEventListener("loadedmetadata", () => dotnet.invokeMethodAsync("OnPlayerDuration", isFinite(audio.duration) ? audio.duration : 0));
+  // A file the server transcribes but the browser cannot play (WMA, AMR, AIFF, CAF...): .NET hides the player.
+  audio.addEventListener("error", () => { if (audio.getAttribute("src")) dotnet.invokeMethodAsync("OnPlayerCannotPlay"); });
 }
 
 // Points the player at a dropped file (drop `batch`, its files[index]) or at nothing; true when there is a file to play.

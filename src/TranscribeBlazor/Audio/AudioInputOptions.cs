@@ -15,7 +15,7 @@ public sealed class AudioInputOptions
     [Range(1, 7 * 24 * 3600)]
     public double MaxDurationSeconds { get; set; } = 4 * 3600;
 
-    /// <summary>ffmpeg, for FLAC, Ogg, MP3, M4A and WebM.</summary>
+    /// <summary>ffmpeg, for every format but WAV (see ContainerKind).</summary>
     [Required]
     public string FfmpegPath { get; set; } = "ffmpeg";
 

@@ -57,24 +57,42 @@ public sealed class EngineAudioReader : IEngineAudio
 
     private bool DurationLimitReached { get; set; }
 
-    public static async Task<EngineAudioReader> OpenAsync(Stream input, int targetRate, AudioInputOptions options, CancellationToken cancellationToken = default)
+    /// <param name="wholeFile">The same input as a file ffmpeg can seek, for an MP4 whose index comes last; null when there is none (a pipe).</param>
+    public static async Task<EngineAudioReader> OpenAsync(Stream input, int targetRate, AudioInputOptions options, CancellationToken cancellationToken = default, WholeFile? wholeFile = null)
     {
         var limited = new ByteLimitStream(input, options.MaxUploadBytes);
         var head = new byte[SniffLength];
         int got = await limited.ReadAtLeastAsync(head, SniffLength, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var kind = ContainerSniffer.Identify(head.AsSpan(0, got));
-        if (kind == ContainerKind.Mp4 && Mp4Layout.IndexAtEnd(head.AsSpan(0, got)))
-            throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.Mp4IndexAtEnd);
+        var name = ContainerSniffer.Name(kind, head.AsSpan(0, got));
+        if (IndexAtEnd(kind, head.AsSpan(0, got)))
+        {
+            if (wholeFile is null)
+                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.IndexAtEndOfPipe(name.WithArticle));
+            var file = await wholeFile.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
+            if (RandomAccess.GetLength(file) > options.MaxUploadBytes)
+                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.WholeFileTooLarge(name.WithArticle, FormatSize(options.MaxUploadBytes)));
+            var seeking = await FfmpegPcmSource.StartAsync(FfmpegInput.Of(file), kind, name, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false);
+            return new EngineAudioReader(seeking, limited, options, targetRate);
+        }
 
         var replay = new PrefixedStream(head[..got], limited);
         IPcmSource source = kind switch
         {
             ContainerKind.Wav => new WavPcmSource(await WavStreamReader.OpenAsync(replay, cancellationToken).ConfigureAwait(false), targetRate),
             ContainerKind.Unknown => throw ContainerSniffer.Refuse(head.AsSpan(0, Math.Min(got, ContainerSniffer.HeadLength))),
-            _ => await FfmpegPcmSource.StartAsync(replay, kind, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false),
+            _ => await FfmpegPcmSource.StartAsync(FfmpegInput.Of(replay), kind, name, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false),
         };
         return new EngineAudioReader(source, limited, options, targetRate);
     }
+
+    /// <summary>The file's index comes after its audio, so ffmpeg must read the whole file, seeking, rather than a pipe.</summary>
+    private static bool IndexAtEnd(ContainerKind kind, ReadOnlySpan<byte> head) => kind switch
+    {
+        ContainerKind.Mp4 => Mp4Layout.IndexAtEnd(head),
+        ContainerKind.Caf => CafLayout.PacketTableAtEnd(head),
+        _ => false,
+    };
 
     /// <summary>Chunks of about 100 ms; each chunk's memory is valid until the next one is requested.</summary>
     public async IAsyncEnumerable<ReadOnlyMemory<short>> ReadChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

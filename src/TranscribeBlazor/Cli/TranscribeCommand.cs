@@ -73,7 +73,8 @@ public static class TranscribeCommand
             throw new AudioFormatException(AudioError.NotAudio, $"{parsed.File} is a directory, not a file.");
 
         await using var file = await OpenInputAsync(parsed.File, cancellationToken);
-        await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken);
+        // A file named on the command line is seekable: ffmpeg reads an index-last MP4 from it directly.
+        await using var pipeline = await TranscriptionPipeline.OpenAsync(file, engine, input, cancellationToken, wholeFile: WholeFile.Of(file));
         var finals = new List<TranscriptResult>();
         await foreach (var result in pipeline.RunAsync(cancellationToken))
         {

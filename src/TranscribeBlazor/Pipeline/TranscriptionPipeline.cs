@@ -31,10 +31,11 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     public IReadOnlyList<string> Notices => _audio.Notices;
 
     /// <summary>Reads the header (so a bad file fails here, before any engine work) and checks the engine can run.</summary>
-    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, AudioInputOptions input, CancellationToken cancellationToken, TranscriptionRequest? request = null)
+    /// <param name="wholeFile">The same input as a seekable file, once complete, for an MP4 whose index comes last (see <see cref="WholeFile"/>).</param>
+    public static async Task<TranscriptionPipeline> OpenAsync(Stream source, ITranscriptionEngine engine, AudioInputOptions input, CancellationToken cancellationToken, TranscriptionRequest? request = null, WholeFile? wholeFile = null)
     {
         await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
-        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken).ConfigureAwait(false);
+        var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken, wholeFile).ConfigureAwait(false);
         return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
     }
 

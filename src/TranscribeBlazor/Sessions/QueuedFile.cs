@@ -1,3 +1,4 @@
+using TranscribeBlazor.Audio;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Pipeline;
 using TranscribeBlazor.Uploads;
@@ -10,15 +11,24 @@ public sealed record QueuedFile(string Name, long? Size, Func<CancellationToken,
 {
     internal override string OpeningMessage => "Reading the file…";
 
-    /// <summary>Spools the upload as it arrives and decodes from the spool, so a slow engine never stalls the browser.</summary>
+    /// <summary>
+    /// Spools the upload as it arrives and decodes from the spool, so a slow engine never stalls the browser. An
+    /// MP4 with its index at the end is decoded from the spool's file once the upload is complete.
+    /// </summary>
     internal override async Task<OpenedInput> OpenAsync(RunContext context, CancellationToken cancellationToken)
     {
         var spool = UploadSpool.Start(Open(cancellationToken), cancellationToken, context.Uploads.SpoolPath, context.Uploads.StallTimeout);
+        context.OnSpooling(spool);
+        var wholeFile = new WholeFile(ct =>
+        {
+            context.OnOpeningMessage(AudioMessages.ReadOnceArrived);
+            return spool.WhenCompleteAsync(ct);
+        });
         Stream? reader = null;
         try
         {
             reader = spool.OpenReader();
-            var pipeline = await TranscriptionPipeline.OpenAsync(reader, context.Engine, context.Audio, cancellationToken, context.Request).ConfigureAwait(false);
+            var pipeline = await TranscriptionPipeline.OpenAsync(reader, context.Engine, context.Audio, cancellationToken, context.Request, wholeFile).ConfigureAwait(false);
             return new OpenedFile(pipeline, spool, reader);
         }
         catch

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TranscribeBlazor.Uploads;
 
 namespace TranscribeBlazor.Sessions;
 
@@ -15,6 +16,7 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
 
     private readonly Stopwatch _clock = new();
     private volatile OpenedInput? _opened;
+    private volatile UploadSpool? _spooling;
 
     public async Task<RunEnd> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +30,13 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
             {
                 OnQueuePlace = place => update(s => s.IsRunning ? s with { Message = SessionMessages.QueuePlace(place) } : s),
             };
-            var opened = await input.OpenAsync(context with { Request = request }, cancellationToken).ConfigureAwait(false);
+            var opening = context with
+            {
+                Request = request,
+                OnSpooling = spool => _spooling = spool,
+                OnOpeningMessage = message => update(s => s.IsRunning ? s with { Message = message } : s),
+            };
+            var opened = await input.OpenAsync(opening, cancellationToken).ConfigureAwait(false);
             _opened = opened;
             opened.LiveChanged += OnLiveChanged;
             update(s => s with { Format = opened.Pipeline.SourceFormat, Message = opened.WorkingMessage });
@@ -77,7 +85,7 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
             {
                 var opened = _opened;
                 double seconds = opened?.Pipeline.SecondsRead ?? 0;
-                long bytes = opened?.BytesReceived ?? 0;
+                long bytes = opened?.BytesReceived ?? _spooling?.BytesReceived ?? 0; // also while a file opens (one that must arrive whole)
                 update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = _clock.Elapsed, BytesReceived = bytes } : s);
             }
         }

@@ -52,6 +52,28 @@ public sealed class UploadSpool : IAsyncDisposable
         return new UploadSpool(source, file, stallTimeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
     }
 
+    /// <summary>
+    /// Waits for the whole upload (giving up as a reader would when it stalls) and gives the spool's file, for a
+    /// decoder that must seek. The handle stays the spool's: it is valid until the spool is disposed.
+    /// </summary>
+    public async Task<SafeFileHandle> WhenCompleteAsync(CancellationToken cancellationToken)
+    {
+        while (!_copy.IsCompleted)
+        {
+            var grew = Volatile.Read(ref _grew);
+            try
+            {
+                await Task.WhenAny(grew.Task, _copy).WaitAsync(_stallTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new UploadStalledException(_stallTimeout);
+            }
+        }
+        await _copy.ConfigureAwait(false); // rethrows the upload's failure, if any
+        return _file;
+    }
+
     /// <summary>A forward-only stream over the upload that waits for bytes not yet received.</summary>
     public Stream OpenReader() => new SpoolReader(this);
 

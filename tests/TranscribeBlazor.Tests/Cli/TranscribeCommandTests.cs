@@ -66,7 +66,7 @@ public sealed class TranscribeCommandTests
             var (code, stdout, stderr) = await RunAsync(path);
             Assert.Equal(2, code);
             Assert.Equal("", stdout);
-            Assert.Equal("This is a text file, not audio. Drop a recording (WAV, FLAC, Ogg, MP3, M4A or WebM).", stderr.Trim());
+            Assert.Equal("This is a text file, not audio. Drop a recording (WAV, FLAC, Ogg, MP3, M4A, AAC, AMR, 3GP, AIFF, CAF, WMA, WebM, MKV, or a video (MP4, MOV, MKV, WebM)).", stderr.Trim());
         }
         finally
         {

@@ -73,7 +73,7 @@ public sealed class TranscriptionSessionTests
 
         var s = session.Current;
         Assert.Equal(SessionStatus.Error, s.Status);
-        Assert.Equal("bad.wav: This is a text file, not audio. Drop a recording (WAV, FLAC, Ogg, MP3, M4A or WebM).", s.Message);
+        Assert.Equal("bad.wav: This is a text file, not audio. Drop a recording (WAV, FLAC, Ogg, MP3, M4A, AAC, AMR, 3GP, AIFF, CAF, WMA, WebM, MKV, or a video (MP4, MOV, MKV, WebM)).", s.Message);
         Assert.Equal(["first file"], s.Transcript.Finals.Select(f => f.Transcript));
     }
 

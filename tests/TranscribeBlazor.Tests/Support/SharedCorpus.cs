@@ -62,3 +62,16 @@ public sealed class CorpusFactAttribute : FactAttribute
         else if (!TestAssets.PocketSphinxAvailable) Skip = "Needs Debian packages libpocketsphinx3 and pocketsphinx-en-us (.ci/run installs them).";
     }
 }
+
+/// <summary>A corpus test that also makes its input with sox (AMR: Debian's ffmpeg has no AMR encoder).</summary>
+public sealed class CorpusSoxTheoryAttribute : TheoryAttribute
+{
+    public CorpusSoxTheoryAttribute()
+    {
+        if (!SharedCorpus.Available) Skip = "Needs the speech corpus at ../shared/corpus beside the repository (present in CI).";
+        else if (!Tools.FfmpegAvailable || !Tools.SoxAvailable || !File.Exists(AmrFormat) || !TestAssets.PocketSphinxAvailable)
+            Skip = "Needs Debian packages ffmpeg, sox, libsox-fmt-base (its AMR-NB encoder), libpocketsphinx3 and pocketsphinx-en-us (scripts/setup.sh test installs them).";
+    }
+
+    private const string AmrFormat = "/usr/lib/x86_64-linux-gnu/sox/libsox_fmt_amr_nb.so";
+}

@@ -85,6 +85,17 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A browser test that also makes its file with ffmpeg.</summary>
+public sealed class BrowserFfmpegFactAttribute : FactAttribute
+{
+    public BrowserFfmpegFactAttribute()
+    {
+        Skip = new BrowserFactAttribute().Skip;
+        if (Skip is null && !Tools.FfmpegAvailable)
+            Skip = "Needs Debian package ffmpeg (.ci/run installs it).";
+    }
+}
+
 /// <summary>A browser test with cases.</summary>
 public sealed class BrowserTheoryAttribute : TheoryAttribute
 {

@@ -46,6 +46,33 @@ public sealed class UploadSpoolTests
     }
 
     [Fact]
+    public async Task WhenComplete_WaitsForTheLastByte_ThenGivesAFileHoldingTheWholeUpload()
+    {
+        var pipe = new Pipe();
+        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), CancellationToken.None, NewDirectory());
+        var complete = spool.WhenCompleteAsync(CancellationToken.None);
+        await pipe.Writer.WriteAsync(new byte[] { 1, 2, 3 });
+        await Signals.WaitUntilAsync(() => spool.BytesReceived == 3, TimeSpan.FromSeconds(5));
+        Assert.False(complete.IsCompleted); // three bytes are not the whole upload
+
+        await pipe.Writer.WriteAsync(new byte[] { 4, 5 });
+        await pipe.Writer.CompleteAsync();
+        var file = await complete.WaitAsync(TimeSpan.FromSeconds(5));
+        var whole = new byte[8];
+        Assert.Equal(5, RandomAccess.Read(file, whole, 0));
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, whole[..5]);
+    }
+
+    [Fact]
+    public async Task WhenComplete_GivesUp_WhenTheUploadStopsArriving()
+    {
+        var pipe = new Pipe();
+        await using var spool = UploadSpool.Start(pipe.Reader.AsStream(), CancellationToken.None, NewDirectory(), stallTimeout: TimeSpan.FromMilliseconds(200));
+        await pipe.Writer.WriteAsync(new byte[] { 1 });
+        await Assert.ThrowsAsync<UploadStalledException>(() => spool.WhenCompleteAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task AFailedUpload_IsSeenByTheReader_AfterTheBytesThatArrived()
     {
         var pipe = new Pipe();

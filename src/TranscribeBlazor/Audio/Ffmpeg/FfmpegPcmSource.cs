@@ -9,9 +9,10 @@ using TranscribeBlazor.Audio.Containers;
 namespace TranscribeBlazor.Audio.Ffmpeg;
 
 /// <summary>
-/// Compressed audio (FLAC, Ogg, MP3, M4A, WebM) decoded by Debian's ffmpeg in a child process: the
-/// upload goes in through its stdin, mono 16-bit PCM at the engine's rate comes out of its stdout, no
-/// temporary files. Its stderr tells us what it found. Cancelling kills it.
+/// Compressed audio and video files (FLAC, Ogg, MP3, M4A, MP4/MOV, WebM/MKV, AMR, AIFF, CAF, WMA, AAC) decoded
+/// by Debian's ffmpeg in a child process: the upload goes in through its stdin (or, for an MP4 whose index
+/// comes last, ffmpeg reads the whole file itself), mono 16-bit PCM of the first audio track at the engine's
+/// rate comes out of its stdout, no temporary files. Its stderr tells us what it found. Cancelling kills it.
 /// </summary>
 internal sealed partial class FfmpegPcmSource : IPcmSource
 {
@@ -27,15 +28,22 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     private readonly Queue<string> _lastLines = new();
     private readonly CancellationTokenSource _stop;
 
-    private FfmpegPcmSource(Process process, Stream input, string container, string aContainer, int targetRate, CancellationToken cancellationToken)
+    private readonly FfmpegInput _input;
+    private readonly ContainerName _name;
+    private Match? _firstAudio;
+    private bool _hasVideo;
+
+    private FfmpegPcmSource(Process process, FfmpegInput input, ContainerName name, int targetRate, CancellationToken cancellationToken)
     {
         _process = process;
-        _container = container;
-        _aContainer = aContainer;
+        _input = input;
+        _name = name;
+        _container = name.Plain;
+        _aContainer = name.WithArticle;
         _targetRate = targetRate;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _stderr = Task.Run(() => ReadStderrAsync(_stop.Token), CancellationToken.None);
-        _feeding = Task.Run(() => FeedAsync(input, _stop.Token), CancellationToken.None);
+        _feeding = Task.Run(() => FeedAsync(input.Feed, _stop.Token), CancellationToken.None);
     }
 
     public AudioFormatInfo Format { get; private set; } = null!;
@@ -57,10 +65,10 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
             .FirstOrDefault(File.Exists);
     }
 
-    public static async Task<FfmpegPcmSource> StartAsync(Stream input, ContainerKind kind, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
+    /// <param name="input">What ffmpeg reads; the source disposes it.</param>
+    /// <param name="name">What the file is called in the format line and in messages.</param>
+    public static async Task<FfmpegPcmSource> StartAsync(FfmpegInput input, ContainerKind kind, ContainerName name, int targetRate, string ffmpegPath, CancellationToken cancellationToken)
     {
-        string container = ContainerSniffer.Describe(kind);
-        string aContainer = ContainerSniffer.WithArticle(kind);
         var start = new ProcessStartInfo(ffmpegPath)
         {
             RedirectStandardInput = true,
@@ -68,7 +76,13 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-hide_banner", "-nostats", "-loglevel", "info", "-i", "pipe:0", "-map", "0:a:0", "-vn", "-ac", "1", "-ar", targetRate.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "pipe:1" })
+        // -map 0:a:0: the first audio track (a video's sound, not its pictures); -nostdin: a file read by name
+        // leaves stdin unused, and ffmpeg would otherwise take it for key presses.
+        var inputArgs = input.Feed is null ? new[] { "-nostdin", "-i", input.Url } : ["-i", input.Url];
+        // AMR frames the decoder skips (DTX silence) would pull every later word earlier; resampling to the
+        // frames' timestamps puts their 20 ms back as silence (9.46 s instead of 9.66 s for a 9.66 s clip).
+        string[] amrSilence = kind == ContainerKind.Amr ? ["-af", "aresample=async=1"] : [];
+        foreach (var arg in new[] { "-hide_banner", "-nostats", "-loglevel", "info" }.Concat(inputArgs).Concat(["-map", "0:a:0", "-vn", "-ac", "1", "-ar", targetRate.ToString(CultureInfo.InvariantCulture)]).Concat(amrSilence).Concat(["-f", "s16le", "pipe:1"]))
             start.ArgumentList.Add(arg);
 
         Process process;
@@ -78,24 +92,27 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         }
         catch (Win32Exception)
         {
+            input.Dispose();
             throw new AudioFormatException(AudioError.DecoderMissing,
-                $"This is {aContainer} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
+                $"This is {name.WithArticle} file. Decoding it needs ffmpeg, which is not installed on this server (apt-get install ffmpeg).");
         }
 
-        var source = new FfmpegPcmSource(process, input, container, aContainer, targetRate, cancellationToken);
+        var source = new FfmpegPcmSource(process, input, name, targetRate, cancellationToken);
         try
         {
-            // ffmpeg names the audio stream before it writes any sample; a file it cannot read ends it instead.
+            // ffmpeg lists the file's tracks and which one it maps before it writes any sample; a file it cannot
+            // read ends it instead.
             var exited = process.WaitForExitAsync(cancellationToken);
             await Task.WhenAny(source._formatFound.Task, exited).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (!source._formatFound.Task.IsCompleted)
             {
                 await source._stderr.ConfigureAwait(false);
-                throw new AudioFormatException(AudioError.UndecodableAudio,
-                    $"This looks like {aContainer} file, but it could not be decoded: {source.Explain()}");
+                throw source.Refusal();
             }
             source.Format = await source._formatFound.Task.ConfigureAwait(false);
+            if (source.TrackRefusal() is { } refused)
+                throw refused;
             return source;
         }
         catch
@@ -131,7 +148,11 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         await _stderr.ConfigureAwait(false);
         bool damaged;
-        lock (_lastLines) damaged = _lastLines.Any(IsErrorLine);
+        lock (_lastLines)
+        {
+            bool skippedSilence = _lastLines.Any(l => l.Contains("dtx mode is not implemented", StringComparison.Ordinal));
+            damaged = _lastLines.Any(l => IsErrorLine(l) && !(skippedSilence && DtxFrameLines.Any(d => l.Contains(d, StringComparison.Ordinal))));
+        }
         if (damaged && samples == 0)
             throw new AudioFormatException(AudioError.UndecodableAudio, $"This looks like {_aContainer} file, but no audio could be decoded from it: {Explain()}");
         if (damaged)
@@ -141,12 +162,13 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
                 $"The {_container} file could not be decoded to the end: {Explain()} The transcript covers the audio before that point.");
     }
 
-    private async Task FeedAsync(Stream input, CancellationToken cancellationToken)
+    private async Task FeedAsync(Stream? input, CancellationToken cancellationToken)
     {
         var stdin = _process.StandardInput.BaseStream;
         try
         {
-            await input.CopyToAsync(stdin, 64 * 1024, cancellationToken).ConfigureAwait(false);
+            if (input is not null)
+                await input.CopyToAsync(stdin, 64 * 1024, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
         {
@@ -177,16 +199,52 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
                 }
                 if (DurationLine().Match(line) is { Success: true } d)
                     duration = TimeSpan.ParseExact(d.Groups[1].Value, @"hh\:mm\:ss\.ff", CultureInfo.InvariantCulture);
-                if (!_formatFound.Task.IsCompleted && AudioStreamLine().Match(line) is { Success: true } a)
+                if (_formatFound.Task.IsCompleted)
+                    continue;
+                if (_firstAudio is null && AudioStreamLine().Match(line) is { Success: true } a)
+                    _firstAudio = a;
+                else if (VideoStreamLine().IsMatch(line) && !line.Contains("(attached pic)", StringComparison.Ordinal))
+                    _hasVideo = true; // a cover picture does not make a song a video
+                else if (line.StartsWith("Stream mapping:", StringComparison.Ordinal) && _firstAudio is { } audio)
                 {
-                    _formatFound.TrySetResult(new AudioFormatInfo(_container, a.Groups["codec"].Value,
-                        Channels(a.Groups["layout"].Value), int.Parse(a.Groups["rate"].Value, CultureInfo.InvariantCulture), duration));
+                    // Every track is listed by now, so a video's sound is named as a video's.
+                    _formatFound.TrySetResult(new AudioFormatInfo(_hasVideo ? _name.AsVideo : _container, audio.Groups["codec"].Value,
+                        Channels(audio.Groups["layout"].Value), int.Parse(audio.Groups["rate"].Value, CultureInfo.InvariantCulture), duration));
                 }
             }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Why ffmpeg ended before it found audio to decode, in the user's words.</summary>
+    private AudioFormatException Refusal()
+    {
+        bool Said(string words)
+        {
+            lock (_lastLines) return _lastLines.Any(l => l.Contains(words, StringComparison.Ordinal));
+        }
+        if (Said("matches no streams") || (Said("Input #0") && _firstAudio is null))
+            return new AudioFormatException(AudioError.NoAudioTrack, AudioMessages.NoAudioTrack(_aContainer));
+        if (Said("moov atom not found"))
+            return new AudioFormatException(AudioError.IndexMissing, AudioMessages.IndexMissing(_aContainer));
+        return TrackRefusal() ?? new AudioFormatException(AudioError.UndecodableAudio, $"This looks like {_aContainer} file, but it could not be decoded: {Explain()}");
+    }
+
+    // FairPlay ('drms' audio, 'drmi' video) and Common Encryption ('enca'): ffmpeg would read the boxes and decode noise.
+    private static readonly string[] ProtectedTags = ["drms", "drmi", "enca", "encv"];
+
+    /// <summary>The first audio track is one nobody but its licensed player can decode, or one ffmpeg has no decoder for.</summary>
+    private AudioFormatException? TrackRefusal()
+    {
+        if (_firstAudio is not { } audio) return null;
+        string tag = CodecTag().Match(audio.Value) is { Success: true } t ? t.Groups["tag"].Value : audio.Groups["codec"].Value;
+        if (ProtectedTags.Contains(tag))
+            return new AudioFormatException(AudioError.ProtectedAudio, AudioMessages.ProtectedAudio(_aContainer, tag));
+        if (audio.Groups["codec"].Value == "none")
+            return new AudioFormatException(AudioError.UnsupportedCodec, AudioMessages.UnsupportedCodec(_aContainer, tag));
+        return null;
     }
 
     /// <summary>ffmpeg's own words for what went wrong, without its "[demuxer @ 0x...]" prefixes.</summary>
@@ -196,7 +254,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         lock (_lastLines) lines = [.. _lastLines];
         var errors = lines
             .Where(l => !l.StartsWith(' ') && !l.StartsWith("Input #") && !l.StartsWith("Output #") && !l.StartsWith("Stream mapping"))
-            .Select(l => ContextPrefix().Replace(l, "").Replace("pipe:0: ", "").Trim())
+            .Select(l => ContextPrefix().Replace(l, "").Replace(_input.Url + ": ", "").Trim())
             .Where(l => l.Length > 0 && !l.StartsWith("video:") && !l.StartsWith("size="))
             .Distinct()
             .TakeLast(2)
@@ -209,7 +267,12 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     private static readonly string[] DamageWords = ["invalid", "error", "corrupt", "partial file", "non monoton", "damaged", "truncat"];
 
     // Said of sound MP3s read from a pipe: their Xing header's byte count cannot be checked against the file's size.
-    private static readonly string[] HarmlessLines = ["invalid concatenated file detected"];
+    private static readonly string[] HarmlessLines = ["invalid concatenated file detected", "supports dtx", "dtx mode is not implemented"];
+
+    // AMR's silence frames (DTX: comfort noise and "no data", which phones send between words): ffmpeg 5.1's
+    // decoder has no DTX and refuses each one in these words. A 9.7 s clip from sox has 10 of them; nothing
+    // spoken is lost, and the gap they leave is filled with silence (-af aresample=async=1 below).
+    private static readonly string[] DtxFrameLines = ["Not yet implemented in FFmpeg", "Corrupt bitstream", "Invalid data found when processing input"];
 
     private static bool IsErrorLine(string line) =>
         !line.StartsWith(' ') && DamageWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))
@@ -249,13 +312,21 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
         _process.StandardError.BaseStream.Dispose();
         _process.Dispose();
         _stop.Dispose();
+        _input.Dispose();
     }
 
     [GeneratedRegex(@"^\s*Duration: (\d\d:\d\d:\d\d\.\d\d)")]
     private static partial Regex DurationLine();
 
+    // "Stream #0:1[0x2](und): Audio: aac (LC) (mp4a / 0x6134706D), 16000 Hz, mono, fltp": the tag is the container's name for the codec.
     [GeneratedRegex(@"^\s*Stream #0:\d+\S*: Audio: (?<codec>[\w-]+)[^,]*, (?<rate>\d+) Hz, (?<layout>[^,]+)")]
     private static partial Regex AudioStreamLine();
+
+    [GeneratedRegex(@"^\s*Stream #0:\d+\S*: Video: ")]
+    private static partial Regex VideoStreamLine();
+
+    [GeneratedRegex(@"\((?<tag>[^ /()]+) / 0x[0-9A-Fa-f]+\)")]
+    private static partial Regex CodecTag();
 
     [GeneratedRegex(@"^\[[^\]]*@ 0x[0-9a-f]+\]\s*")]
     private static partial Regex ContextPrefix();

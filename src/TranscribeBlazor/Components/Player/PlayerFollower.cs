@@ -94,6 +94,18 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// The browser cannot play the file on screen: the server decodes more formats than browsers do (WMA, AMR,
+    /// AIFF, CAF), so the player goes away rather than sit there broken; the transcript stays.
+    /// </summary>
+    [JSInvokable]
+    public void OnPlayerCannotPlay()
+    {
+        BrowserSeconds = null;
+        CurrentWord = -1;
+        SetHasAudio(false);
+    }
+
     [JSInvokable]
     public async Task OnPlayerTime(double seconds)
     {

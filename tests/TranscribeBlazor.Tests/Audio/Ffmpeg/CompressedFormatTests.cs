@@ -62,16 +62,33 @@ public sealed class CompressedFormatTests(ITestOutputHelper output)
     }
 
     [FfmpegFact]
-    public async Task AnM4aWithItsIndexAtTheEnd_IsRefusedWithTheWayOut()
+    public async Task AnM4aWithItsIndexAtTheEnd_IsReadFromItsFile_AndFromAPipeIsRefusedWithTheWayOut()
     {
         var wav = WavBuilder.Pcm16(Signals.Tone(440, 16_000, 1), 16_000, 1);
         var fragmented = Tools.Ffmpeg(wav, "-c:a", "aac", "-movflags", "frag_keyframe+empty_moov", "-f", "mp4");
         await (await EngineAudioReader.OpenAsync(new MemoryStream(fragmented), 16_000, AudioInputOptions.Default)).DisposeAsync();
 
-        // A plain ffmpeg (and most recorders') M4A puts the index last.
+        // A plain ffmpeg (and most recorders') M4A puts the index last: a pipe cannot go back for the samples...
         var indexLast = Tools.Ffmpeg(wav, "-c:a", "aac", "-f", "ipod");
         var e = await Assert.ThrowsAsync<AudioFormatException>(() => EngineAudioReader.OpenAsync(new MemoryStream(indexLast), 16_000, AudioInputOptions.Default));
-        Assert.Equal(AudioMessages.Mp4IndexAtEnd, e.Message);
+        Assert.Equal(AudioMessages.IndexAtEndOfPipe("an MP4/M4A"), e.Message);
+
+        // ...ffmpeg reading the file itself can.
+        string path = Path.Combine(Path.GetTempPath(), "index-last-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            File.WriteAllBytes(path, indexLast);
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            await using var reader = await EngineAudioReader.OpenAsync(file, 16_000, AudioInputOptions.Default, default, WholeFile.Of(file));
+            int samples = 0;
+            await foreach (var chunk in reader.ReadChunksAsync()) samples += chunk.Length;
+            Assert.InRange(samples, 15_500, 16_700); // one second, give or take AAC's priming frames
+            Assert.Empty(reader.Notices);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [FfmpegFact]

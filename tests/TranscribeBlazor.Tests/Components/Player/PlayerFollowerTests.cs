@@ -131,6 +131,28 @@ public sealed class PlayerFollowerTests
     }
 
     [Fact]
+    public async Task AFileTheBrowserCannotPlay_HidesThePlayer_AndTheNextRunShowsItAgain()
+    {
+        await using var ctx = new BunitContext();
+        TranscriptModule(ctx);
+        await using var player = new PlayerFollower(ctx.JSInterop.JSRuntime);
+        await player.AttachAsync(Audio);
+        player.Register("voice-note", new FileSource(Zone, 0, 0));
+        player.Register("next", new FileSource(Zone, 1, 0));
+        await player.FollowAsync(Run("voice-note", new WaitingFile("next", "next.m4a", null)));
+        Assert.True(player.HasAudio);
+        int changes = 0;
+        player.Changed += () => changes++;
+
+        player.OnPlayerCannotPlay();
+
+        Assert.False(player.HasAudio);
+        Assert.Equal(1, changes);
+        await player.FollowAsync(Run("next"));
+        Assert.True(player.HasAudio);
+    }
+
+    [Fact]
     public async Task BeforeThePlayerIsAttached_FollowingLoadsNothing()
     {
         await using var ctx = new BunitContext();
