@@ -71,7 +71,7 @@ public sealed class EngineAudioReader : IEngineAudio
                 throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.IndexAtEndOfPipe(name.WithArticle));
             var file = await wholeFile.WhenCompleteAsync(cancellationToken).ConfigureAwait(false);
             if (RandomAccess.GetLength(file) > options.MaxUploadBytes)
-                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.WholeFileTooLarge(name.WithArticle, FormatSize(options.MaxUploadBytes)));
+                throw new AudioFormatException(AudioError.UnsupportedContainer, AudioMessages.WholeFileTooLarge(name.WithArticle, ByteSize.Format(options.MaxUploadBytes)));
             var seeking = await FfmpegPcmSource.StartAsync(FfmpegInput.Of(file), kind, name, targetRate, options.FfmpegPath, cancellationToken).ConfigureAwait(false);
             return new EngineAudioReader(seeking, limited, options, targetRate);
         }
