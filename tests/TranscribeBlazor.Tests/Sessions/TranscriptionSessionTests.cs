@@ -77,6 +77,33 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(["first file"], s.Transcript.Finals.Select(f => f.Transcript));
     }
 
+    [Theory]
+    [InlineData("notes.wav", "not audio at all")]
+    [InlineData("empty.wav", "")]
+    public async Task AFileRefusedBeforeAnyResult_NamesTheHeader_WithoutTheFormerFormat_AndSaysWhoseTranscriptStays(string name, string content)
+    {
+        await using var session = NewSession(new ScriptedEngine(Result("1", "first file", partial: false)));
+        session.Start("good.wav", _ => new MemoryStream(TwoSeconds));
+        await session.Completion;
+        Assert.NotNull(session.Current.Format); // the good file's format was on screen
+
+        session.Start(name, _ => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)));
+        await session.Completion;
+
+        var s = session.Current;
+        Assert.Equal(SessionStatus.Error, s.Status);
+        Assert.Equal(name, s.FileName);
+        Assert.Null(s.Format);
+        Assert.Equal("good.wav", s.TranscriptOf);
+        Assert.Equal("good.wav", s.TranscriptName); // what an export of the kept transcript is named after
+        Assert.Equal(["first file"], s.Transcript.Finals.Select(f => f.Transcript));
+        Assert.StartsWith($"{name}: ", s.Message);
+
+        session.Start("good2.wav", _ => new MemoryStream(TwoSeconds)); // the next run is itself again
+        await session.Completion;
+        Assert.Equal(("good2.wav", null), (session.Current.FileName, session.Current.TranscriptOf));
+    }
+
     [Fact]
     public async Task AnUnexpectedFailure_IsReportedAsAnError_NotThrown()
     {
