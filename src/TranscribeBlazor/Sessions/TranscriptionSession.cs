@@ -210,7 +210,8 @@ public sealed class TranscriptionSession(
         {
             using (admitted)
             {
-                var context = new RunContext(engine, input.Request ?? TranscriptionRequest.Default, uploads.Value, audio.Value);
+                var request = (input.Request ?? TranscriptionRequest.Default) with { Client = client.Address };
+                var context = new RunContext(engine, request, uploads.Value, audio.Value);
                 end = await new TranscriptionRun(input, context, Update).RunAsync(cancellationToken).ConfigureAwait(false);
             }
         }

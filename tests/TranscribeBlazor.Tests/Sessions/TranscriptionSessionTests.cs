@@ -277,6 +277,38 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(SessionStatus.Done, session.Current.Status);
     }
 
+    [Fact]
+    public async Task ATabWaitingBehindItsOwnClientsRecognisers_SaysWhy_AndAnotherClientGoesFirst()
+    {
+        var turns = new TranscribeBlazor.Engines.PocketSphinx.DecoderTurns(2);
+        var admission = new TestSettings().NewAdmission();
+        TurnTakingEngine Engine(SemaphoreSlim gate) => new(turns, new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate });
+        var (gate1, gate2, gateOthers) = (new SemaphoreSlim(0), new SemaphoreSlim(0), new SemaphoreSlim(0));
+        await using var tab1 = TestSessions.Create(Engine(gate1), admission: admission, client: "10.0.0.1");
+        await using var tab2 = TestSessions.Create(Engine(gate2), admission: admission, client: "10.0.0.1");
+        await using var tab3 = TestSessions.Create(Engine(gateOthers), admission: admission, client: "10.0.0.1");
+        await using var someoneElse = TestSessions.Create(Engine(gateOthers), admission: admission, client: "10.0.0.2");
+
+        tab1.Start("a.wav", _ => new MemoryStream(TwoSeconds));
+        tab2.Start("b.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => turns.HeldBy("10.0.0.1") == 2); // nobody else waited: one client may use both
+        tab3.Start("c.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => tab3.Current.Message == "Waiting: you already have 2 of the server's 2 recognisers; you are next.");
+        someoneElse.Start("d.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => someoneElse.Current.Message == "Every recogniser on the server is busy: you are next.");
+        await WaitUntil(() => tab3.Current.Message == "Waiting: you already have 2 of the server's 2 recognisers; others are waiting for one.");
+
+        gate1.Release(10);
+        await WaitUntil(() => turns.HeldBy("10.0.0.2") == 1); // tab1's recogniser went to the other client, not to tab3
+        Assert.True(tab3.Current.IsRunning);
+        await WaitUntil(() => tab3.Current.Message == "Waiting: you already have 1 of the server's 2 recognisers; you are next.");
+
+        gate2.Release(10);
+        gateOthers.Release(20);
+        await WaitUntil(() => new[] { tab1, tab2, tab3, someoneElse }.All(s => s.Current.Status == SessionStatus.Done));
+        Assert.Equal(0, admission.Active);
+    }
+
     private static Task WaitUntil(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string what = "") =>
         Signals.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), what);
 
