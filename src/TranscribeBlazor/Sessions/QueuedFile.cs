@@ -13,7 +13,18 @@ public sealed record QueuedFile(string Name, long? Size, Func<CancellationToken,
     /// <summary>Spools the upload as it arrives and decodes from the spool, so a slow engine never stalls the browser.</summary>
     internal override async Task<OpenedInput> OpenAsync(RunContext context, CancellationToken cancellationToken)
     {
-        var spool = UploadSpool.Start(Open(cancellationToken), cancellationToken, context.Uploads.SpoolPath, context.Uploads.StallTimeout);
+        // Refused here, before a byte is read, when the size the browser gave cannot fit (client, server, disk).
+        var allowance = context.Spool.Open(context.Request.Client ?? "", context.Uploads.SpoolPath, Size);
+        UploadSpool spool;
+        try
+        {
+            spool = UploadSpool.Start(Open(cancellationToken), cancellationToken, context.Uploads.SpoolPath, context.Uploads.StallTimeout, allowance);
+        }
+        catch
+        {
+            allowance.Dispose();
+            throw;
+        }
         Stream? reader = null;
         try
         {

@@ -18,6 +18,7 @@ public sealed class TranscriptionSession(
     IOptions<UploadOptions> uploads,
     IOptions<AudioInputOptions> audio,
     AdmissionControl admission,
+    SpoolBudget spool,
     ClientIdentity client,
     ILogger<TranscriptionSession> logger) : IAsyncDisposable
 {
@@ -211,7 +212,7 @@ public sealed class TranscriptionSession(
             using (admitted)
             {
                 var request = (input.Request ?? TranscriptionRequest.Default) with { Client = client.Address };
-                var context = new RunContext(engine, request, uploads.Value, audio.Value);
+                var context = new RunContext(engine, request, uploads.Value, audio.Value, spool);
                 end = await new TranscriptionRun(input, context, Update).RunAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -309,6 +309,47 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(0, admission.Active);
     }
 
+    [Fact]
+    public async Task WhenTheServersUploadSpaceIsFull_AFileIsRefusedWithWhy_EarlyWhenItsSizeIsKnown_AndNothingShownIsLost()
+    {
+        const long MiB = 1L << 20;
+        var settings = new TestSettings { Uploads = new() { MaxSpoolBytesPerClient = MiB, MaxSpoolBytes = MiB } };
+        var spool = settings.NewSpoolBudget();
+        var admission = settings.NewAdmission();
+        await using var someoneElse = TestSessions.Create(new ScriptedEngine(), settings, admission, client: "10.0.0.2", spool: spool);
+        await using var mine = TestSessions.Create(new ScriptedEngine(Result("1", "first file", partial: false)), settings, admission, client: "10.0.0.1", spool: spool);
+        var large = WavBuilder.Pcm16(new short[300_000], 16_000, 1); // 600 KB: fits alone, not beside another
+
+        mine.Start("good.wav", _ => new MemoryStream(TwoSeconds));
+        await mine.Completion;
+        var pipe = new System.IO.Pipelines.Pipe(new System.IO.Pipelines.PipeOptions(pauseWriterThreshold: 0)); // the write completes before anyone reads
+        await pipe.Writer.WriteAsync(large.AsMemory(0, 500_000)).AsTask().WaitAsync(TimeSpan.FromSeconds(10)); // still uploading: its spool holds what arrived
+        someoneElse.Start("theirs.wav", _ => pipe.Reader.AsStream());
+        await WaitUntil(() => spool.Total == 500_000);
+
+        int opened = 0;
+        mine.Start("known.wav", _ => { Interlocked.Increment(ref opened); return new MemoryStream(large); }, size: large.Length);
+        await mine.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, opened); // refused before a byte of it was read
+        Assert.Equal(SessionStatus.Error, mine.Current.Status);
+        Assert.Equal("known.wav: The server's upload space is full (at most 1 MB for everyone's uploads at once). Try again in a few minutes; your other files are not affected.", mine.Current.Message);
+        Assert.Equal(["first file"], mine.Current.Transcript.Finals.Select(f => f.Transcript)); // the transcript on screen stays
+
+        mine.Start("unknown.wav", _ => new MemoryStream(large)); // no size from the browser: stopped once it outgrows the space
+        await mine.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Error, mine.Current.Status);
+        Assert.Contains("The server's upload space is full", mine.Current.Message);
+        Assert.Equal(500_000, spool.Total); // its own spool was given back; the other upload's is untouched
+        Assert.True(someoneElse.Current.IsRunning);
+
+        pipe.Writer.Complete(); // the other upload ends (short of its header's length)
+        await WaitUntil(() => !someoneElse.Current.IsRunning);
+        Assert.Equal(0, spool.Total);
+        mine.Start("again.wav", _ => new MemoryStream(large)); // with the space free again, the same file goes through
+        await mine.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Done, mine.Current.Status);
+    }
+
     private static Task WaitUntil(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string what = "") =>
         Signals.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), what);
 
