@@ -33,7 +33,7 @@ public sealed class Product : IDisposable
     /// <summary>A circuit's session with the app's default settings over <paramref name="engine"/>.</summary>
     private TranscriptionSession NewSession(ITranscriptionEngine engine) =>
         new(new EngineCatalog([engine], Options.Create(new EngineOptions { DefaultEngine = engine.Id })), Options.Create(new TranscriptionSessionOptions()),
-            Options.Create(new UploadOptions()), Options.Create(new AudioInputOptions()), _admission, new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
+            Options.Create(new UploadOptions()), Options.Create(new AudioInputOptions()), _admission, new SpoolBudget(Options.Create(new UploadOptions())), new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
 
     /// <summary>Decoder settings under trial, from BENCH_PARAMS ("-fwdflat=no,-beam=1e-60"); none by default.</summary>
     public static Dictionary<string, string> Parameters { get; } = (Environment.GetEnvironmentVariable("BENCH_PARAMS") ?? "")

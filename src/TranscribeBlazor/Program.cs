@@ -12,7 +12,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTranscribeBlazor();
 var app = builder.Build();
 app.UseTranscribeBlazor();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (TranscribeBlazor.Uploads.SpoolDirectoryException e)
+{
+    // Refusing to start is the point: one line saying what to fix, not a stack trace.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 return 0;
 
 public partial class Program;

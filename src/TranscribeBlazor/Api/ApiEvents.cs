@@ -13,7 +13,7 @@ internal static class ApiEvents
 {
     public static string Result(TranscriptResult result) => TranscriptJson.ToJsonLine(result);
 
-    public static string QueuePlace(int place) => JsonSerializer.Serialize(new { queuePlace = place, message = SessionMessages.QueuePlace(place) }, TranscriptJson.Options);
+    public static string QueuePlace(Engines.QueuePlace place) => JsonSerializer.Serialize(new { queuePlace = place.Place, message = SessionMessages.QueuePlace(place) }, TranscriptJson.Options);
 
     /// <param name="finals">How many final results the run produced (none: "no speech" is said).</param>
     public static string Outcome(RunEnd end, int finals, double secondsProcessed) => JsonSerializer.Serialize(new

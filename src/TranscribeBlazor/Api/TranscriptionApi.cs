@@ -69,6 +69,7 @@ public static class TranscriptionApi
         IOptions<AdmissionOptions> limits,
         IOptions<AudioInputOptions> audio,
         IOptions<UploadOptions> uploads,
+        SpoolBudget spool,
         ILoggerFactory logs)
     {
         switch (keys.Check(http.Request.Headers.Authorization))
@@ -107,14 +108,14 @@ public static class TranscriptionApi
             var log = logs.CreateLogger(typeof(TranscriptionApi));
             var clock = Stopwatch.StartNew();
             var events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-            var transcription = request.Transcription with { OnQueuePlace = place => events.Writer.TryWrite(ApiEvents.QueuePlace(place)) };
+            var transcription = request.Transcription with { Client = client, OnQueuePlace = place => events.Writer.TryWrite(ApiEvents.QueuePlace(place)) };
             var file = new QueuedFile("api", http.Request.ContentLength, _ => http.Request.Body, engine.Id, transcription);
             var cancel = http.RequestAborted;
 
             OpenedInput opened;
             try
             {
-                opened = await file.OpenAsync(new RunContext(engine, transcription, uploads.Value, audio.Value), cancel);
+                opened = await file.OpenAsync(new RunContext(engine, transcription, uploads.Value, audio.Value, spool), cancel);
             }
             catch (Exception e) when (!cancel.IsCancellationRequested)
             {

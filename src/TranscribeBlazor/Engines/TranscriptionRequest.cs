@@ -10,7 +10,10 @@ public sealed record TranscriptionRequest
 
     /// <summary>
     /// Told the run's place in line when an engine with limited capacity (PocketSphinx's decoder pool)
-    /// makes it wait: 1 = next, 0 = its turn has come. Not called when the engine can start at once.
+    /// makes it wait, and <see cref="QueuePlace.Turn"/> when its turn has come. Not called when the engine can start at once.
     /// </summary>
-    public Action<int>? OnQueuePlace { get; init; }
+    public Action<QueuePlace>? OnQueuePlace { get; init; }
+
+    /// <summary>Whom the run is for (the client's address), so an engine with limited capacity shares it fairly between clients; null: nobody in particular.</summary>
+    public string? Client { get; init; }
 }

@@ -31,6 +31,7 @@ public static class TranscriptionServiceExtensions
         services.AddSingleton<ITranscriptionEngine, AwsTranscribeEngine>();
         services.TryAddSingleton<EngineCatalog>();
         services.TryAddSingleton<AdmissionControl>();
+        services.TryAddSingleton<SpoolBudget>();
         services.TryAddScoped<ClientIdentity>();
         services.AddHttpContextAccessor();
         services.AddHostedService<SpoolDirectoryCleanup>();

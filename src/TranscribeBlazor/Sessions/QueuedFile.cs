@@ -17,7 +17,18 @@ public sealed record QueuedFile(string Name, long? Size, Func<CancellationToken,
     /// </summary>
     internal override async Task<OpenedInput> OpenAsync(RunContext context, CancellationToken cancellationToken)
     {
-        var spool = UploadSpool.Start(Open(cancellationToken), cancellationToken, context.Uploads.SpoolPath, context.Uploads.StallTimeout);
+        // Refused here, before a byte is read, when the size the browser gave cannot fit (client, server, disk).
+        var allowance = context.Spool.Open(context.Request.Client ?? "", context.Uploads.SpoolPath, Size);
+        UploadSpool spool;
+        try
+        {
+            spool = UploadSpool.Start(Open(cancellationToken), cancellationToken, context.Uploads.SpoolPath, context.Uploads.StallTimeout, allowance);
+        }
+        catch
+        {
+            allowance.Dispose();
+            throw;
+        }
         context.OnSpooling(spool);
         var wholeFile = new WholeFile(ct =>
         {

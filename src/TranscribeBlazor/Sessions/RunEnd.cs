@@ -22,7 +22,7 @@ internal sealed record RunEnd(RunEndKind Kind, string Message, bool Opened, IRea
     public static RunEnd Of(Exception e, bool cancelled, bool opened) => e switch
     {
         OperationCanceledException when cancelled => new(RunEndKind.Cancelled, CancelledMessage, opened, []),
-        AudioFormatException or TranscriptionEngineException or UploadStalledException => new(RunEndKind.Refused, e.Message, opened, []),
+        AudioFormatException or TranscriptionEngineException or UploadStalledException or SpoolFullException => new(RunEndKind.Refused, e.Message, opened, []),
         // The upload itself failed (browser went away, stream reset) or a bug: the circuit stays alive and says so.
         _ => new(RunEndKind.Failed, $"Transcription stopped unexpectedly: {e.Message}", opened, [], e),
     };

@@ -1,3 +1,5 @@
+using TranscribeBlazor.Engines;
+
 namespace TranscribeBlazor.Sessions;
 
 /// <summary>Messages shared by the UI and the command line, so both say the same thing.</summary>
@@ -11,11 +13,16 @@ public static class SessionMessages
 
     public const string Finishing = "Recording stopped: finishing the transcript…";
 
-    /// <summary>Where a run waiting for a recogniser stands (1 = next); 0 means its turn has come.</summary>
-    public static string QueuePlace(int place) => place switch
+    /// <summary>Where a run waiting for a recogniser stands; <see cref="QueuePlace.Turn"/> means its turn has come.</summary>
+    public static string QueuePlace(QueuePlace place)
     {
-        <= 0 => Transcribing,
-        1 => "Every recogniser on the server is busy: you are next.",
-        _ => $"Every recogniser on the server is busy: {place - 1} ahead of you.",
-    };
+        if (place.Place <= 0) return Transcribing;
+        string where = place.Place == 1 ? "you are next" : $"{place.Place - 1} ahead of you";
+        if (place.Held == 0) return $"Every recogniser on the server is busy: {where}.";
+        // The user's other tabs hold recognisers and others wait: say why this one waits behind them.
+        string yours = place.Capacity == 1 ? "the server's only recogniser" : $"{place.Held} of the server's {place.Capacity} recognisers";
+        return place.OthersAhead > 0
+            ? $"Waiting: you already have {yours}; others are waiting for one."
+            : $"Waiting: you already have {yours}; {where}.";
+    }
 }

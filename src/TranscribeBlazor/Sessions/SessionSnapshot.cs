@@ -27,6 +27,15 @@ public sealed record SessionSnapshot(
     /// <summary>The file's size as the browser reported it, when known.</summary>
     public long? BytesTotal { get; init; }
 
+    /// <summary>
+    /// The file the transcript on screen came from, when it is not <see cref="FileName"/>: a file refused before
+    /// any result names the header, and the previous transcript stays below it. Null otherwise.
+    /// </summary>
+    public string? TranscriptOf { get; init; }
+
+    /// <summary>The name the transcript on screen belongs to (what an export is named after).</summary>
+    public string? TranscriptName => TranscriptOf ?? FileName;
+
     /// <summary>The run is a live recording: its level, length and backlog. Null for files.</summary>
     public LiveStatus? Live { get; init; }
 

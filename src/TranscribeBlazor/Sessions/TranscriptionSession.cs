@@ -18,6 +18,7 @@ public sealed class TranscriptionSession(
     IOptions<UploadOptions> uploads,
     IOptions<AudioInputOptions> audio,
     AdmissionControl admission,
+    SpoolBudget spool,
     ClientIdentity client,
     ILogger<TranscriptionSession> logger) : IAsyncDisposable
 {
@@ -210,7 +211,8 @@ public sealed class TranscriptionSession(
         {
             using (admitted)
             {
-                var context = new RunContext(engine, input.Request ?? TranscriptionRequest.Default, uploads.Value, audio.Value);
+                var request = (input.Request ?? TranscriptionRequest.Default) with { Client = client.Address };
+                var context = new RunContext(engine, request, uploads.Value, audio.Value, spool);
                 end = await new TranscriptionRun(input, context, Update).RunAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -243,9 +245,19 @@ public sealed class TranscriptionSession(
         {
             RunEndKind.Done => s with { Status = SessionStatus.Done, Message = DoneMessage(s, end.Notices) },
             RunEndKind.Cancelled => s with { Status = SessionStatus.Cancelled, Message = end.Message },
-            // A file refused before any result leaves the previous transcript on screen.
+            // A file refused before any result leaves the previous transcript on screen, under the refused
+            // file's name (its format was never read, so none is shown) and saying whose transcript it is.
             RunEndKind.Busy or RunEndKind.Refused when !end.Opened && !_beforeRun.IsRunning && _beforeRun.Transcript.Finals.Count > 0
-                => _beforeRun with { Status = SessionStatus.Error, Message = $"{input.Name}: {end.Message}", Waiting = s.Waiting },
+                => _beforeRun with
+                {
+                    Status = SessionStatus.Error,
+                    Message = $"{input.Name}: {end.Message}",
+                    FileName = input.Name,
+                    EngineName = s.EngineName,
+                    Format = null,
+                    TranscriptOf = _beforeRun.TranscriptName,
+                    Waiting = s.Waiting,
+                },
             _ => s with { Status = SessionStatus.Error, Message = end.Message },
         });
     }

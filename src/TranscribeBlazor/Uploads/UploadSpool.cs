@@ -22,12 +22,14 @@ public sealed class UploadSpool : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _copy;
     private readonly TimeSpan _stallTimeout;
+    private readonly SpoolAllowance? _allowance;
     private long _received;
     private TaskCompletionSource _grew = NewSignal();
 
-    private UploadSpool(Stream source, SafeFileHandle file, TimeSpan stallTimeout, CancellationToken cancellationToken)
+    private UploadSpool(Stream source, SafeFileHandle file, TimeSpan stallTimeout, SpoolAllowance? allowance, CancellationToken cancellationToken)
     {
         _file = file;
+        _allowance = allowance;
         _stallTimeout = stallTimeout;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _copy = Task.Run(() => CopyAsync(source, _stop.Token), CancellationToken.None);
@@ -40,7 +42,9 @@ public sealed class UploadSpool : IAsyncDisposable
     public Task Completion => _copy;
 
     /// <param name="stallTimeout">How long the reader waits for bytes that do not come before it gives up (<see cref="UploadStalledException"/>); infinite by default.</param>
-    public static UploadSpool Start(Stream source, CancellationToken cancellationToken, string? directory = null, TimeSpan? stallTimeout = null)
+    /// <param name="allowance">Draws each chunk from the spool's budget before it is written; an upload that outgrows it fails with
+    /// <see cref="SpoolFullException"/> (the reader sees it). Given back when the spool is disposed, which then owns it.</param>
+    public static UploadSpool Start(Stream source, CancellationToken cancellationToken, string? directory = null, TimeSpan? stallTimeout = null, SpoolAllowance? allowance = null)
     {
         directory = SpoolDirectory.Prepare(directory ?? SpoolDirectory.Default);
         // Our own random name: the client's file name never becomes a path.
@@ -49,7 +53,7 @@ public sealed class UploadSpool : IAsyncDisposable
         // copy; asynchronous file I/O on Linux would be the same copy on another pool thread, plus allocations.
         var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         File.Delete(path);
-        return new UploadSpool(source, file, stallTimeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
+        return new UploadSpool(source, file, stallTimeout ?? Timeout.InfiniteTimeSpan, allowance, cancellationToken);
     }
 
     /// <summary>
@@ -87,6 +91,7 @@ public sealed class UploadSpool : IAsyncDisposable
             while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                _allowance?.Grow(read);
                 RandomAccess.Write(_file, buffer.AsSpan(0, read), offset);
                 offset += read;
                 Interlocked.Exchange(ref _received, offset);
@@ -105,6 +110,7 @@ public sealed class UploadSpool : IAsyncDisposable
         await _copy.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         _stop.Dispose();
         _file.Dispose();
+        _allowance?.Dispose(); // the copy has ended: nothing grows it any more
     }
 
     private sealed class SpoolReader(UploadSpool spool) : ForwardReadStream

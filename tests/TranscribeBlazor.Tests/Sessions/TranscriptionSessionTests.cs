@@ -77,6 +77,33 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(["first file"], s.Transcript.Finals.Select(f => f.Transcript));
     }
 
+    [Theory]
+    [InlineData("notes.wav", "not audio at all")]
+    [InlineData("empty.wav", "")]
+    public async Task AFileRefusedBeforeAnyResult_NamesTheHeader_WithoutTheFormerFormat_AndSaysWhoseTranscriptStays(string name, string content)
+    {
+        await using var session = NewSession(new ScriptedEngine(Result("1", "first file", partial: false)));
+        session.Start("good.wav", _ => new MemoryStream(TwoSeconds));
+        await session.Completion;
+        Assert.NotNull(session.Current.Format); // the good file's format was on screen
+
+        session.Start(name, _ => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)));
+        await session.Completion;
+
+        var s = session.Current;
+        Assert.Equal(SessionStatus.Error, s.Status);
+        Assert.Equal(name, s.FileName);
+        Assert.Null(s.Format);
+        Assert.Equal("good.wav", s.TranscriptOf);
+        Assert.Equal("good.wav", s.TranscriptName); // what an export of the kept transcript is named after
+        Assert.Equal(["first file"], s.Transcript.Finals.Select(f => f.Transcript));
+        Assert.StartsWith($"{name}: ", s.Message);
+
+        session.Start("good2.wav", _ => new MemoryStream(TwoSeconds)); // the next run is itself again
+        await session.Completion;
+        Assert.Equal(("good2.wav", null), (session.Current.FileName, session.Current.TranscriptOf));
+    }
+
     [Fact]
     public async Task AnUnexpectedFailure_IsReportedAsAnError_NotThrown()
     {
@@ -248,6 +275,79 @@ public sealed class TranscriptionSessionTests
         Assert.Equal(["Every recogniser on the server is busy: 2 ahead of you.", "Every recogniser on the server is busy: 1 ahead of you.",
             "Every recogniser on the server is busy: you are next.", SessionMessages.Transcribing], messages.SkipWhile(m => m is null || !m.StartsWith("Every")).Take(4));
         Assert.Equal(SessionStatus.Done, session.Current.Status);
+    }
+
+    [Fact]
+    public async Task ATabWaitingBehindItsOwnClientsRecognisers_SaysWhy_AndAnotherClientGoesFirst()
+    {
+        var turns = new TranscribeBlazor.Engines.PocketSphinx.DecoderTurns(2);
+        var admission = new TestSettings().NewAdmission();
+        TurnTakingEngine Engine(SemaphoreSlim gate) => new(turns, new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate });
+        var (gate1, gate2, gateOthers) = (new SemaphoreSlim(0), new SemaphoreSlim(0), new SemaphoreSlim(0));
+        await using var tab1 = TestSessions.Create(Engine(gate1), admission: admission, client: "10.0.0.1");
+        await using var tab2 = TestSessions.Create(Engine(gate2), admission: admission, client: "10.0.0.1");
+        await using var tab3 = TestSessions.Create(Engine(gateOthers), admission: admission, client: "10.0.0.1");
+        await using var someoneElse = TestSessions.Create(Engine(gateOthers), admission: admission, client: "10.0.0.2");
+
+        tab1.Start("a.wav", _ => new MemoryStream(TwoSeconds));
+        tab2.Start("b.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => turns.HeldBy("10.0.0.1") == 2); // nobody else waited: one client may use both
+        tab3.Start("c.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => tab3.Current.Message == "Waiting: you already have 2 of the server's 2 recognisers; you are next.");
+        someoneElse.Start("d.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => someoneElse.Current.Message == "Every recogniser on the server is busy: you are next.");
+        await WaitUntil(() => tab3.Current.Message == "Waiting: you already have 2 of the server's 2 recognisers; others are waiting for one.");
+
+        gate1.Release(10);
+        await WaitUntil(() => turns.HeldBy("10.0.0.2") == 1); // tab1's recogniser went to the other client, not to tab3
+        Assert.True(tab3.Current.IsRunning);
+        await WaitUntil(() => tab3.Current.Message == "Waiting: you already have 1 of the server's 2 recognisers; you are next.");
+
+        gate2.Release(10);
+        gateOthers.Release(20);
+        await WaitUntil(() => new[] { tab1, tab2, tab3, someoneElse }.All(s => s.Current.Status == SessionStatus.Done));
+        Assert.Equal(0, admission.Active);
+    }
+
+    [Fact]
+    public async Task WhenTheServersUploadSpaceIsFull_AFileIsRefusedWithWhy_EarlyWhenItsSizeIsKnown_AndNothingShownIsLost()
+    {
+        const long MiB = 1L << 20;
+        var settings = new TestSettings { Uploads = new() { MaxSpoolBytesPerClient = MiB, MaxSpoolBytes = MiB } };
+        var spool = settings.NewSpoolBudget();
+        var admission = settings.NewAdmission();
+        await using var someoneElse = TestSessions.Create(new ScriptedEngine(), settings, admission, client: "10.0.0.2", spool: spool);
+        await using var mine = TestSessions.Create(new ScriptedEngine(Result("1", "first file", partial: false)), settings, admission, client: "10.0.0.1", spool: spool);
+        var large = WavBuilder.Pcm16(new short[300_000], 16_000, 1); // 600 KB: fits alone, not beside another
+
+        mine.Start("good.wav", _ => new MemoryStream(TwoSeconds));
+        await mine.Completion;
+        var pipe = new System.IO.Pipelines.Pipe(new System.IO.Pipelines.PipeOptions(pauseWriterThreshold: 0)); // the write completes before anyone reads
+        await pipe.Writer.WriteAsync(large.AsMemory(0, 500_000)).AsTask().WaitAsync(TimeSpan.FromSeconds(10)); // still uploading: its spool holds what arrived
+        someoneElse.Start("theirs.wav", _ => pipe.Reader.AsStream());
+        await WaitUntil(() => spool.Total == 500_000);
+
+        int opened = 0;
+        mine.Start("known.wav", _ => { Interlocked.Increment(ref opened); return new MemoryStream(large); }, size: large.Length);
+        await mine.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, opened); // refused before a byte of it was read
+        Assert.Equal(SessionStatus.Error, mine.Current.Status);
+        Assert.Equal("known.wav: The server's upload space is full (at most 1 MB for everyone's uploads at once). Try again in a few minutes; your other files are not affected.", mine.Current.Message);
+        Assert.Equal(["first file"], mine.Current.Transcript.Finals.Select(f => f.Transcript)); // the transcript on screen stays
+
+        mine.Start("unknown.wav", _ => new MemoryStream(large)); // no size from the browser: stopped once it outgrows the space
+        await mine.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Error, mine.Current.Status);
+        Assert.Contains("The server's upload space is full", mine.Current.Message);
+        Assert.Equal(500_000, spool.Total); // its own spool was given back; the other upload's is untouched
+        Assert.True(someoneElse.Current.IsRunning);
+
+        pipe.Writer.Complete(); // the other upload ends (short of its header's length)
+        await WaitUntil(() => !someoneElse.Current.IsRunning);
+        Assert.Equal(0, spool.Total);
+        mine.Start("again.wav", _ => new MemoryStream(large)); // with the space free again, the same file goes through
+        await mine.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(SessionStatus.Done, mine.Current.Status);
     }
 
     private static Task WaitUntil(Func<bool> condition, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string what = "") =>

@@ -26,7 +26,7 @@ public sealed class ScriptedEngine(params TranscriptResult[] script) : ITranscri
     public async IAsyncEnumerable<TranscriptResult> TranscribeAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, TranscriptionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int next = 0;
-        foreach (int place in QueuePlaces) request.OnQueuePlace?.Invoke(place);
+        foreach (int place in QueuePlaces) request.OnQueuePlace?.Invoke(new QueuePlace(place));
         try
         {
             await foreach (var chunk in audio.WithCancellation(cancellationToken))

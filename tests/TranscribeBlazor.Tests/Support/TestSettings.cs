@@ -36,7 +36,9 @@ public sealed record TestSettings
 
     public AdmissionControl NewAdmission() => new(Options.Create(Admission));
 
-    /// <summary>A session as the app builds one for a circuit.</summary>
-    public TranscriptionSession NewSession(EngineCatalog engines, AdmissionControl admission, ClientIdentity client) =>
-        new(engines, Options.Create(Session), Options.Create(Uploads), Options.Create(Audio), admission, client, NullLogger<TranscriptionSession>.Instance);
+    public SpoolBudget NewSpoolBudget() => new(Options.Create(Uploads));
+
+    /// <summary>A session as the app builds one for a circuit; <paramref name="spool"/> is the server's, shared between sessions when a test shares it.</summary>
+    public TranscriptionSession NewSession(EngineCatalog engines, AdmissionControl admission, ClientIdentity client, SpoolBudget? spool = null) =>
+        new(engines, Options.Create(Session), Options.Create(Uploads), Options.Create(Audio), admission, spool ?? NewSpoolBudget(), client, NullLogger<TranscriptionSession>.Instance);
 }

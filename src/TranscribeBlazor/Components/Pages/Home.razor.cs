@@ -99,7 +99,7 @@ public sealed partial class Home : IAsyncDisposable
     {
         var snapshot = Session.Current;
         string text = TranscriptExporter.Export(snapshot.Transcript.Finals, format);
-        await (await ModuleAsync()).InvokeVoidAsync("download", ExportFormats.FileName(snapshot.FileName, format), ExportFormats.MediaType(format), text);
+        await (await ModuleAsync()).InvokeVoidAsync("download", ExportFormats.FileName(snapshot.TranscriptName, format), ExportFormats.MediaType(format), text);
     }
 
     private async Task CopyAsync()

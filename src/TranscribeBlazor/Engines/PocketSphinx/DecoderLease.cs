@@ -1,7 +1,7 @@
 namespace TranscribeBlazor.Engines.PocketSphinx;
 
-/// <summary>Use of one pooled decoder; disposing returns it.</summary>
-internal sealed class DecoderLease(DecoderPool pool, PocketSphinxDecoder decoder) : IDisposable
+/// <summary>Use of one pooled decoder; disposing returns it, then lets the next waiting run have its turn.</summary>
+internal sealed class DecoderLease(DecoderPool pool, PocketSphinxDecoder decoder, IDisposable turn) : IDisposable
 {
     private int _returned;
 
@@ -9,7 +9,8 @@ internal sealed class DecoderLease(DecoderPool pool, PocketSphinxDecoder decoder
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _returned, 1) == 0)
-            pool.Return(Decoder);
+        if (Interlocked.Exchange(ref _returned, 1) != 0) return;
+        pool.Return(Decoder);
+        turn.Dispose();
     }
 }

@@ -6,15 +6,17 @@ namespace TranscribeBlazor.Engines.PocketSphinx;
 /// <summary>
 /// Bounded pool of decoders shared by all circuits. Creating one costs ~0.3 s and ~140 MB, so they are
 /// made lazily, reused (reset between sessions) and never more than <see cref="PocketSphinxOptions.MaxDecoders"/>;
-/// sessions beyond that wait in a first-come queue and are told their place in it as it changes.
+/// sessions beyond that wait their turn (<see cref="DecoderTurns"/>: a client holding fewer goes first) and are
+/// told their place as it changes.
 /// </summary>
 public sealed class DecoderPool : IDisposable
 {
+    /// <summary>Who a run is for when the caller does not say (the command line, readiness).</summary>
+    internal const string AnyClient = "";
+
     private readonly Func<PocketSphinxDecoder> _factory;
     private readonly ConcurrentStack<PocketSphinxDecoder> _idle = new();
-    private readonly Lock _gate = new();
-    private readonly LinkedList<Waiter> _queue = new();
-    private int _freeSlots;
+    private readonly DecoderTurns _turns;
     private int _created;
     private bool _disposed;
 
@@ -24,11 +26,10 @@ public sealed class DecoderPool : IDisposable
     internal DecoderPool(Func<PocketSphinxDecoder> factory, int capacity)
     {
         _factory = factory;
-        Capacity = capacity;
-        _freeSlots = capacity;
+        _turns = new DecoderTurns(capacity);
     }
 
-    public int Capacity { get; }
+    public int Capacity => _turns.Capacity;
 
     /// <summary>Native decoders alive now (idle or leased).</summary>
     public int Created => Volatile.Read(ref _created);
@@ -36,7 +37,7 @@ public sealed class DecoderPool : IDisposable
     public int Idle => _idle.Count;
 
     /// <summary>Sessions waiting for a decoder.</summary>
-    public int Waiting { get { lock (_gate) return _queue.Count; } }
+    public int Waiting => _turns.Waiting;
 
     /// <summary>
     /// Proves a decoder can be made (readiness): creates the first one if none exists yet, leaving it
@@ -48,31 +49,12 @@ public sealed class DecoderPool : IDisposable
         using var lease = await RentAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <param name="onPlace">Told the caller's place in the queue (1 = next) whenever it changes, and 0 once a decoder is its; never called if one is free at once.</param>
-    internal async Task<DecoderLease> RentAsync(CancellationToken cancellationToken, Action<int>? onPlace = null)
+    /// <param name="onPlace">Told the caller's place in line whenever it changes, and <see cref="QueuePlace.Turn"/> once a decoder is its; never called if one is free at once.</param>
+    /// <param name="client">Whom the run is for (a client address): the next free decoder goes to the waiting client holding the fewest.</param>
+    internal async Task<DecoderLease> RentAsync(CancellationToken cancellationToken, Action<QueuePlace>? onPlace = null, string? client = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Waiter? waiter = null;
-        int place = 0;
-        lock (_gate)
-        {
-            if (_freeSlots > 0)
-                _freeSlots--;
-            else
-            {
-                waiter = new Waiter(onPlace);
-                waiter.Node = _queue.AddLast(waiter);
-                place = waiter.Place = _queue.Count;
-            }
-        }
-        if (waiter is not null)
-        {
-            onPlace?.Invoke(place);
-            await using (cancellationToken.Register(() => Leave(waiter)).ConfigureAwait(false))
-                await waiter.Granted.Task.ConfigureAwait(false);
-            onPlace?.Invoke(0);
-        }
-
+        var turn = await _turns.TakeAsync(client ?? AnyClient, cancellationToken, onPlace).ConfigureAwait(false);
         try
         {
             if (!_idle.TryPop(out var decoder))
@@ -80,15 +62,16 @@ public sealed class DecoderPool : IDisposable
                 decoder = await Task.Run(_factory, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _created);
             }
-            return new DecoderLease(this, decoder);
+            return new DecoderLease(this, decoder, turn);
         }
         catch
         {
-            ReleaseSlot();
+            turn.Dispose();
             throw;
         }
     }
 
+    /// <summary>The decoder goes back idle (or is freed if it failed) before its turn passes to the next run.</summary>
     internal void Return(PocketSphinxDecoder decoder)
     {
         if (decoder.IsFaulted || _disposed)
@@ -100,68 +83,6 @@ public sealed class DecoderPool : IDisposable
         {
             _idle.Push(decoder);
         }
-        ReleaseSlot();
-    }
-
-    /// <summary>A slot came free: the longest-waiting caller gets it, and everyone behind moves up.</summary>
-    private void ReleaseSlot()
-    {
-        Waiter? next = null;
-        List<(Waiter, int)> moved = [];
-        lock (_gate)
-        {
-            if (_queue.First is { } head)
-            {
-                _queue.RemoveFirst();
-                next = head.Value;
-                moved = PlacesLocked();
-            }
-            else
-                _freeSlots++;
-        }
-        next?.Granted.TrySetResult();
-        Tell(moved);
-    }
-
-    /// <summary>A waiting caller gave up (cancelled): out of the queue, and those behind move up.</summary>
-    private void Leave(Waiter waiter)
-    {
-        List<(Waiter, int)> moved;
-        lock (_gate)
-        {
-            if (waiter.Node?.List is null) return; // already given a slot
-            _queue.Remove(waiter.Node);
-            moved = PlacesLocked();
-        }
-        waiter.Granted.TrySetCanceled();
-        Tell(moved);
-    }
-
-    /// <summary>The waiters whose place changed, with their new one.</summary>
-    private List<(Waiter, int)> PlacesLocked()
-    {
-        var moved = new List<(Waiter, int)>();
-        int place = 0;
-        foreach (var waiter in _queue)
-        {
-            if (waiter.Place == ++place) continue;
-            waiter.Place = place;
-            moved.Add((waiter, place));
-        }
-        return moved;
-    }
-
-    private static void Tell(List<(Waiter Waiter, int Place)> places)
-    {
-        foreach (var (waiter, place) in places) waiter.OnPlace?.Invoke(place);
-    }
-
-    private sealed class Waiter(Action<int>? onPlace)
-    {
-        public Action<int>? OnPlace { get; } = onPlace;
-        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public LinkedListNode<Waiter>? Node { get; set; }
-        public int Place { get; set; }
     }
 
     public void Dispose()

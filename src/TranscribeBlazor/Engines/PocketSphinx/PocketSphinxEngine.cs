@@ -72,7 +72,7 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
         Exception? failure = null;
         try
         {
-            using var lease = await pool.RentAsync(cancellationToken, request.OnQueuePlace).ConfigureAwait(false);
+            using var lease = await pool.RentAsync(cancellationToken, request.OnQueuePlace, request.Client).ConfigureAwait(false);
             var utterances = new UtteranceTracker(lease.Decoder, $"ps{Interlocked.Increment(ref _sessionCounter)}",
                 options.Value.PartialIntervalMilliseconds * SampleRate / 1000);
             try

@@ -33,6 +33,27 @@ public sealed class TranscriptPanelTests
 
 
     [Fact]
+    public async Task ARefusedFile_NamesTheHeader_AndSaysWhoseTranscriptIsBelow()
+    {
+        await using var ctx = ComponentContexts.WithMud();
+        var refused = Snapshot(SessionStatus.Error, TwoFinals, message: "notes.wav: This is a text file, not audio.") with { FileName = "notes.wav", TranscriptOf = "talk.wav" };
+        var cut = ctx.Render<TranscriptPanel>(p => p.Add(x => x.Snapshot, refused));
+
+        Assert.Equal("notes.wav", cut.Find("#transcript-title").TextContent);
+        Assert.Empty(cut.FindAll(".transcript-format"));
+        Assert.Equal("Transcript below: talk.wav", cut.Find("[data-testid=transcript-of]").TextContent);
+        Assert.Equal(3, cut.FindAll("[data-testid=word]").Count);
+    }
+
+    [Fact]
+    public async Task AFinishedRun_SaysNothingAboutAnotherFilesTranscript()
+    {
+        await using var ctx = ComponentContexts.WithMud();
+        var cut = ctx.Render<TranscriptPanel>(p => p.Add(x => x.Snapshot, Snapshot(SessionStatus.Done, TwoFinals)));
+        Assert.Empty(cut.FindAll("[data-testid=transcript-of]"));
+    }
+
+    [Fact]
     public async Task ClickingAWord_CallsOnWordClick_WithItsStartSeconds()
     {
         await using var ctx = ComponentContexts.WithMud();

@@ -13,10 +13,10 @@ public sealed class DecoderPoolTests
         using var poolScope = pool;
         var first = await pool.RentAsync(CancellationToken.None);
         var (b, c, d) = (new ConcurrentQueue<int>(), new ConcurrentQueue<int>(), new ConcurrentQueue<int>());
-        var rentB = pool.RentAsync(CancellationToken.None, b.Enqueue);
+        var rentB = pool.RentAsync(CancellationToken.None, p => b.Enqueue(p.Place));
         using var cancelC = new CancellationTokenSource();
-        var rentC = pool.RentAsync(cancelC.Token, c.Enqueue);
-        var rentD = pool.RentAsync(CancellationToken.None, d.Enqueue);
+        var rentC = pool.RentAsync(cancelC.Token, p => c.Enqueue(p.Place));
+        var rentD = pool.RentAsync(CancellationToken.None, p => d.Enqueue(p.Place));
         Assert.Equal(3, pool.Waiting);
         Assert.Equal([1], b);
         Assert.Equal([2], c);
@@ -45,7 +45,7 @@ public sealed class DecoderPoolTests
         var (_, pool) = EngineFactory.PocketSphinx(maxDecoders: 2);
         using var poolScope = pool;
         var places = new ConcurrentQueue<int>();
-        using (await pool.RentAsync(CancellationToken.None, places.Enqueue))
+        using (await pool.RentAsync(CancellationToken.None, p => places.Enqueue(p.Place)))
             Assert.Empty(places);
     }
 }

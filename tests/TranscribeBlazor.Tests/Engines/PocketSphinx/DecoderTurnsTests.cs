@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using TranscribeBlazor.Engines;
+using TranscribeBlazor.Engines.PocketSphinx;
+
+namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
+
+/// <summary>
+/// Who gets the pool's next decoder: anyone at once when nobody waits; once runs wait, the client holding the
+/// fewest, so one client (a recording, several tabs) cannot keep the others out.
+/// </summary>
+[Trait(Category.Name, Category.Unit)]
+public sealed class DecoderTurnsTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task OnAnIdleServer_OneClientMayTakeEveryDecoder_AtOnce()
+    {
+        var turns = new DecoderTurns(2);
+        var places = new ConcurrentQueue<QueuePlace>();
+        using var first = await turns.TakeAsync("A", CancellationToken.None, places.Enqueue);
+        using var second = await turns.TakeAsync("A", CancellationToken.None, places.Enqueue);
+        Assert.Equal(2, turns.HeldBy("A"));
+        Assert.Empty(places);
+    }
+
+    [Fact]
+    public async Task AClientHoldingEveryDecoder_GivesTheNextOneUpToAnotherWhoWaits_EvenIfItsOwnRunWaitedLonger()
+    {
+        var turns = new DecoderTurns(2);
+        var a1 = await turns.TakeAsync("A", CancellationToken.None);
+        var a2 = await turns.TakeAsync("A", CancellationToken.None);
+        var (aPlaces, bPlaces) = (new ConcurrentQueue<QueuePlace>(), new ConcurrentQueue<QueuePlace>());
+        var a3 = turns.TakeAsync("A", CancellationToken.None, aPlaces.Enqueue);
+        Assert.Equal([new QueuePlace(1, Held: 2, Capacity: 2)], aPlaces);
+
+        var b1 = turns.TakeAsync("B", CancellationToken.None, bPlaces.Enqueue); // arrives later, holds none: goes first
+        Assert.Equal([new QueuePlace(1, Held: 0, Capacity: 2)], bPlaces);
+        Assert.Equal(new QueuePlace(2, Held: 2, Capacity: 2, OthersAhead: 1), aPlaces.Last());
+
+        a1.Dispose();
+        using (await b1.WaitAsync(Bound))
+        {
+            Assert.Equal(QueuePlace.Turn, bPlaces.Last());
+            Assert.False(a3.IsCompleted); // decided inside Dispose: A's own waiting run did not get A's decoder back
+            Assert.Equal(new QueuePlace(1, Held: 1, Capacity: 2), aPlaces.Last());
+            Assert.Equal((1, 1), (turns.HeldBy("A"), turns.HeldBy("B")));
+
+            a2.Dispose(); // nobody else waits now: A may have its second one again
+            using (await a3.WaitAsync(Bound))
+                Assert.Equal((1, 1, 0), (turns.HeldBy("A"), turns.HeldBy("B"), turns.Waiting));
+        }
+        Assert.Equal((0, 0), (turns.HeldBy("A"), turns.HeldBy("B")));
+    }
+
+    [Fact]
+    public async Task AmongClientsHoldingAsMany_TheLongestWaitingGoesFirst_AndTheOthersMoveUp()
+    {
+        var turns = new DecoderTurns(1);
+        var held = await turns.TakeAsync("A", CancellationToken.None);
+        var (b, c, d) = (new ConcurrentQueue<int>(), new ConcurrentQueue<int>(), new ConcurrentQueue<int>());
+        var rentB = turns.TakeAsync("B", CancellationToken.None, p => b.Enqueue(p.Place));
+        using var cancelC = new CancellationTokenSource();
+        var rentC = turns.TakeAsync("C", cancelC.Token, p => c.Enqueue(p.Place));
+        var rentD = turns.TakeAsync("D", CancellationToken.None, p => d.Enqueue(p.Place));
+        Assert.Equal([1], b);
+        Assert.Equal([2], c);
+        Assert.Equal([3], d);
+
+        await cancelC.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rentC.WaitAsync(Bound));
+        Assert.Equal([3, 2], d);
+
+        held.Dispose();
+        using (await rentB.WaitAsync(Bound))
+        {
+            Assert.Equal([1, 0], b);
+            Assert.Equal([3, 2, 1], d);
+            Assert.False(rentD.IsCompleted);
+        }
+        using (await rentD.WaitAsync(Bound))
+            Assert.Equal([3, 2, 1, 0], d);
+        Assert.Equal(0, turns.Waiting);
+    }
+
+    [Fact]
+    public async Task ACancelledWait_HoldsNothing_AndTheFreedDecoderGoesToWhoStillWaits()
+    {
+        var turns = new DecoderTurns(1);
+        var held = await turns.TakeAsync("A", CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var gaveUp = turns.TakeAsync("B", cancel.Token);
+        var waits = turns.TakeAsync("C", CancellationToken.None);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp.WaitAsync(Bound));
+        held.Dispose();
+        using (await waits.WaitAsync(Bound))
+            Assert.Equal((0, 1), (turns.HeldBy("B"), turns.HeldBy("C")));
+    }
+}
