@@ -21,6 +21,8 @@ public static class SessionMessages
         if (place.Held == 0) return $"Every recogniser on the server is busy: {where}.";
         // The user's other tabs hold recognisers and others wait: say why this one waits behind them.
         string yours = place.Capacity == 1 ? "the server's only recogniser" : $"{place.Held} of the server's {place.Capacity} recognisers";
+        if (place.AtCap && place.Capacity > 1)
+            return $"Waiting: you already have {yours}, as many as one person may use at once so that others can start; this file begins when one of yours ends.";
         return place.OthersAhead > 0
             ? $"Waiting: you already have {yours}; others are waiting for one."
             : $"Waiting: you already have {yours}; {where}.";

@@ -280,7 +280,7 @@ public sealed class TranscriptionSessionTests
     [Fact]
     public async Task ATabWaitingBehindItsOwnClientsRecognisers_SaysWhy_AndAnotherClientGoesFirst()
     {
-        var turns = new TranscribeBlazor.Engines.PocketSphinx.DecoderTurns(2);
+        var turns = new TranscribeBlazor.Engines.PocketSphinx.DecoderTurns(2, perClient: 2);
         var admission = new TestSettings().NewAdmission();
         TurnTakingEngine Engine(SemaphoreSlim gate) => new(turns, new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate });
         var (gate1, gate2, gateOthers) = (new SemaphoreSlim(0), new SemaphoreSlim(0), new SemaphoreSlim(0));
@@ -306,6 +306,32 @@ public sealed class TranscriptionSessionTests
         gate2.Release(10);
         gateOthers.Release(20);
         await WaitUntil(() => new[] { tab1, tab2, tab3, someoneElse }.All(s => s.Current.Status == SessionStatus.Done));
+        Assert.Equal(0, admission.Active);
+    }
+
+    [Fact]
+    public async Task ASecondFileOfAClientAtItsCap_WaitsAndSaysWhy_WhileAnotherClientStartsAtOnce()
+    {
+        var turns = new TranscribeBlazor.Engines.PocketSphinx.DecoderTurns(2, perClient: 1);
+        var admission = new TestSettings().NewAdmission();
+        TurnTakingEngine Engine(SemaphoreSlim gate) => new(turns, new ScriptedEngine(Result("1", "words", partial: false)) { Gate = gate });
+        var (recording, others) = (new SemaphoreSlim(0), new SemaphoreSlim(0));
+        await using var tab1 = TestSessions.Create(Engine(recording), admission: admission, client: "10.0.0.1");
+        await using var tab2 = TestSessions.Create(Engine(others), admission: admission, client: "10.0.0.1");
+        await using var someoneElse = TestSessions.Create(Engine(others), admission: admission, client: "10.0.0.2");
+
+        tab1.Start("hours.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => turns.HeldBy("10.0.0.1") == 1);
+        tab2.Start("b.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => tab2.Current.Message == "Waiting: you already have 1 of the server's 2 recognisers, as many as one person may use at once so that others can start; this file begins when one of yours ends.");
+        someoneElse.Start("c.wav", _ => new MemoryStream(TwoSeconds));
+        await WaitUntil(() => turns.HeldBy("10.0.0.2") == 1); // the decoder tab2 could not take was there for them
+        others.Release(10);
+        await WaitUntil(() => someoneElse.Current.Status == SessionStatus.Done);
+        Assert.True(tab2.Current.IsRunning); // still behind its own client's long run
+
+        recording.Release(10);
+        await WaitUntil(() => tab1.Current.Status == SessionStatus.Done && tab2.Current.Status == SessionStatus.Done);
         Assert.Equal(0, admission.Active);
     }
 

@@ -27,7 +27,10 @@ public class AppServer : IAsyncLifetime
         // Port 0: the OS picks a free port, so parallel test classes and CI neighbours never collide.
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment("Development").UseUrls("http://127.0.0.1:0").UseSetting("Transcription:DisconnectGraceSeconds", "1");
+            b.UseEnvironment("Development").UseUrls("http://127.0.0.1:0").UseSetting("Transcription:DisconnectGraceSeconds", "1")
+                // Every test's tabs come from 127.0.0.1 yet stand for different people: no per-person share of the
+                // recognisers unless a test sets one (DecoderTurnsTests and the session tests cover the share itself).
+                .UseSetting("Transcription:PocketSphinx:MaxDecodersPerClient", "64");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
             Configure(b);

@@ -12,7 +12,7 @@ namespace TranscribeBlazor.Engines.PocketSphinx;
 public sealed class DecoderPool : IDisposable
 {
     /// <summary>Who a run is for when the caller does not say (the command line, readiness).</summary>
-    internal const string AnyClient = "";
+    internal const string AnyClient = DecoderTurns.AnyClient;
 
     private readonly Func<PocketSphinxDecoder> _factory;
     private readonly ConcurrentStack<PocketSphinxDecoder> _idle = new();
@@ -21,15 +21,19 @@ public sealed class DecoderPool : IDisposable
     private bool _disposed;
 
     public DecoderPool(IOptions<PocketSphinxOptions> options)
-        : this(() => PocketSphinxDecoder.Create(options.Value), options.Value.MaxDecoders) { }
+        : this(() => PocketSphinxDecoder.Create(options.Value), options.Value.MaxDecoders, options.Value.DecodersPerClient) { }
 
-    internal DecoderPool(Func<PocketSphinxDecoder> factory, int capacity)
+    /// <param name="perClient">Decoders one client may hold at once; by default the whole capacity (tests), in the app half of it.</param>
+    internal DecoderPool(Func<PocketSphinxDecoder> factory, int capacity, int? perClient = null)
     {
         _factory = factory;
-        _turns = new DecoderTurns(capacity);
+        _turns = new DecoderTurns(capacity, perClient ?? capacity);
     }
 
     public int Capacity => _turns.Capacity;
+
+    /// <summary>Decoders one client may hold at once.</summary>
+    public int PerClient => _turns.PerClient;
 
     /// <summary>Native decoders alive now (idle or leased).</summary>
     public int Created => Volatile.Read(ref _created);

@@ -1,21 +1,27 @@
 namespace TranscribeBlazor.Engines.PocketSphinx;
 
 /// <summary>
-/// Who may use one of the pool's decoders, and who is next. A free decoder is taken at once, whoever asks,
-/// when nobody waits; once runs wait, each decoder that comes free goes to the waiting run whose client
-/// holds the fewest decoders (the longest waiting among equals). So one client can fill an idle server, but
-/// as soon as another client waits, every decoder the first gives back goes to the other until they hold as
-/// many: with 2 decoders, a client holding both keeps at most one once its first run ends. Nobody's run is
-/// stopped to make room (a recording keeps its decoder until it ends).
+/// Who may use one of the pool's decoders, and who is next. One client (an address: all its tabs and
+/// windows) holds at most <paramref name="perClient"/> decoders at once, so however long its runs are (a
+/// recording can last hours, and nobody's run is stopped to make room) others can start. Each decoder that
+/// comes free goes to the waiting run whose client holds the fewest (the longest waiting among equals).
+/// With 2 decoders and the default of half, a client's second file waits for its first, and the other
+/// decoder stays free for someone else. <see cref="AnyClient"/> (the command line, readiness) has no cap.
 /// </summary>
-internal sealed class DecoderTurns(int capacity)
+internal sealed class DecoderTurns(int capacity, int perClient)
 {
+    /// <summary>Runs for nobody in particular: uncapped.</summary>
+    public const string AnyClient = "";
+
     private readonly Lock _gate = new();
     private readonly List<Waiter> _queue = []; // in arrival order
     private readonly Dictionary<string, int> _held = [];
     private int _free = capacity;
 
     public int Capacity { get; } = capacity;
+
+    /// <summary>Decoders one client may hold at once.</summary>
+    public int PerClient { get; } = Math.Clamp(perClient, 1, capacity);
 
     /// <summary>Runs waiting for a turn.</summary>
     public int Waiting { get { lock (_gate) return _queue.Count; } }
@@ -32,7 +38,8 @@ internal sealed class DecoderTurns(int capacity)
         lock (_gate)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_queue.Count == 0 && _free > 0)
+            // Free decoders only exist while every waiter is at its client's cap (DispatchLocked keeps it so).
+            if (_free > 0 && MayTake(client, _held))
             {
                 _free--;
                 _held[client] = _held.GetValueOrDefault(client) + 1;
@@ -49,27 +56,38 @@ internal sealed class DecoderTurns(int capacity)
         return new Turn(this, client);
     }
 
-    /// <summary>A decoder came free: the waiting run whose client holds the fewest gets it.</summary>
+    /// <summary>A decoder came free: the waiting run whose client holds the fewest (and is under its cap) gets it.</summary>
     private void Give(string client)
     {
-        Waiter? next = null;
-        List<(Waiter, QueuePlace)> moved = [];
+        List<Waiter> granted;
+        List<(Waiter, QueuePlace)> moved;
         lock (_gate)
         {
             if (--_held[client] == 0) _held.Remove(client);
-            if (_queue.Count > 0)
-            {
-                next = _queue[Fewest(_queue, _held)];
-                _queue.Remove(next);
-                _held[next.Client] = _held.GetValueOrDefault(next.Client) + 1;
-                moved = PlacesLocked();
-            }
-            else
-                _free++;
+            _free++;
+            granted = DispatchLocked();
+            moved = PlacesLocked();
         }
-        next?.Granted.TrySetResult();
+        foreach (var next in granted) next.Granted.TrySetResult();
         Tell(moved);
     }
+
+    /// <summary>Gives free decoders to waiting runs whose client may take one, fewest held first.</summary>
+    private List<Waiter> DispatchLocked()
+    {
+        var granted = new List<Waiter>();
+        while (_free > 0 && Fewest(_queue, _held) is int index and >= 0)
+        {
+            var next = _queue[index];
+            _queue.RemoveAt(index);
+            _held[next.Client] = _held.GetValueOrDefault(next.Client) + 1;
+            _free--;
+            granted.Add(next);
+        }
+        return granted;
+    }
+
+    private bool MayTake(string client, Dictionary<string, int> held) => client == AnyClient || held.GetValueOrDefault(client) < PerClient;
 
     /// <summary>A waiting run gave up (cancelled): out of the line, and the others' places are told again.</summary>
     private void Leave(Waiter waiter)
@@ -84,12 +102,12 @@ internal sealed class DecoderTurns(int capacity)
         Tell(moved);
     }
 
-    /// <summary>Index of the waiter whose client holds the fewest in <paramref name="held"/>; the first to arrive among equals.</summary>
-    private static int Fewest(List<Waiter> line, Dictionary<string, int> held)
+    /// <summary>Index of the waiter under its cap whose client holds the fewest in <paramref name="held"/> (the first to arrive among equals); -1 when none may take one.</summary>
+    private int Fewest(List<Waiter> line, Dictionary<string, int> held)
     {
-        int best = 0;
-        for (int i = 1; i < line.Count; i++)
-            if (held.GetValueOrDefault(line[i].Client) < held.GetValueOrDefault(line[best].Client))
+        int best = -1;
+        for (int i = 0; i < line.Count; i++)
+            if (MayTake(line[i].Client, held) && (best < 0 || held.GetValueOrDefault(line[i].Client) < held.GetValueOrDefault(line[best].Client)))
                 best = i;
         return best;
     }
@@ -105,7 +123,8 @@ internal sealed class DecoderTurns(int capacity)
         var order = new List<Waiter>(_queue.Count);
         while (line.Count > 0)
         {
-            int best = Fewest(line, held);
+            // A run at its client's cap waits for one of its own to end: counted after those that may go.
+            int best = Math.Max(0, Fewest(line, held));
             var next = line[best];
             line.RemoveAt(best);
             held[next.Client] = held.GetValueOrDefault(next.Client) + 1;
@@ -116,7 +135,7 @@ internal sealed class DecoderTurns(int capacity)
         {
             var waiter = order[i];
             int othersAhead = order.Take(i).Count(w => w.Client != waiter.Client);
-            var place = new QueuePlace(i + 1, _held.GetValueOrDefault(waiter.Client), Capacity, othersAhead);
+            var place = new QueuePlace(i + 1, _held.GetValueOrDefault(waiter.Client), Capacity, othersAhead, AtCap: PerClient < Capacity && !MayTake(waiter.Client, _held));
             if (place == waiter.Place) continue;
             waiter.Place = place;
             moved.Add((waiter, place));

@@ -24,6 +24,15 @@ public sealed class PocketSphinxOptions
     [Range(1, 64)]
     public int MaxDecoders { get; set; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Decoders one client address (all its tabs, windows and API calls) may hold at once; 0 means half of
+    /// <see cref="MaxDecoders"/> (at least one), so one person's long files or recordings always leave room.
+    /// </summary>
+    [Range(0, 64)]
+    public int MaxDecodersPerClient { get; set; }
+
+    public int DecodersPerClient => MaxDecodersPerClient > 0 ? Math.Min(MaxDecodersPerClient, MaxDecoders) : Math.Max(1, MaxDecoders / 2);
+
     /// <summary>Audio between two partial results. Each partial costs a search backtrace, so not every chunk gets one.</summary>
     [Range(20, 5000)]
     public int PartialIntervalMilliseconds { get; set; } = 200;

@@ -16,7 +16,7 @@ public sealed class DecoderTurnsTests
     [Fact]
     public async Task OnAnIdleServer_OneClientMayTakeEveryDecoder_AtOnce()
     {
-        var turns = new DecoderTurns(2);
+        var turns = new DecoderTurns(2, perClient: 2);
         var places = new ConcurrentQueue<QueuePlace>();
         using var first = await turns.TakeAsync("A", CancellationToken.None, places.Enqueue);
         using var second = await turns.TakeAsync("A", CancellationToken.None, places.Enqueue);
@@ -27,7 +27,7 @@ public sealed class DecoderTurnsTests
     [Fact]
     public async Task AClientHoldingEveryDecoder_GivesTheNextOneUpToAnotherWhoWaits_EvenIfItsOwnRunWaitedLonger()
     {
-        var turns = new DecoderTurns(2);
+        var turns = new DecoderTurns(2, perClient: 2);
         var a1 = await turns.TakeAsync("A", CancellationToken.None);
         var a2 = await turns.TakeAsync("A", CancellationToken.None);
         var (aPlaces, bPlaces) = (new ConcurrentQueue<QueuePlace>(), new ConcurrentQueue<QueuePlace>());
@@ -56,7 +56,7 @@ public sealed class DecoderTurnsTests
     [Fact]
     public async Task AmongClientsHoldingAsMany_TheLongestWaitingGoesFirst_AndTheOthersMoveUp()
     {
-        var turns = new DecoderTurns(1);
+        var turns = new DecoderTurns(1, perClient: 1);
         var held = await turns.TakeAsync("A", CancellationToken.None);
         var (b, c, d) = (new ConcurrentQueue<int>(), new ConcurrentQueue<int>(), new ConcurrentQueue<int>());
         var rentB = turns.TakeAsync("B", CancellationToken.None, p => b.Enqueue(p.Place));
@@ -86,7 +86,7 @@ public sealed class DecoderTurnsTests
     [Fact]
     public async Task ACancelledWait_HoldsNothing_AndTheFreedDecoderGoesToWhoStillWaits()
     {
-        var turns = new DecoderTurns(1);
+        var turns = new DecoderTurns(1, perClient: 1);
         var held = await turns.TakeAsync("A", CancellationToken.None);
         using var cancel = new CancellationTokenSource();
         var gaveUp = turns.TakeAsync("B", cancel.Token);
@@ -97,4 +97,43 @@ public sealed class DecoderTurnsTests
         using (await waits.WaitAsync(Bound))
             Assert.Equal((0, 1), (turns.HeldBy("B"), turns.HeldBy("C")));
     }
+
+    [Fact]
+    public async Task AtItsCap_AClientsNextRunWaits_WhileADecoderStaysFreeForSomeoneElse()
+    {
+        var turns = new DecoderTurns(2, perClient: 1);
+        var places = new ConcurrentQueue<QueuePlace>();
+        var a1 = await turns.TakeAsync("A", CancellationToken.None);
+        var a2 = turns.TakeAsync("A", CancellationToken.None, places.Enqueue); // a long recording in another tab holds A's one
+        Assert.False(a2.IsCompleted);
+        Assert.True(Assert.Single(places).AtCap);
+
+        using (await turns.TakeAsync("B", CancellationToken.None).WaitAsync(Bound)) // the free one, at once
+        {
+            Assert.Equal((1, 1, 1), (turns.HeldBy("A"), turns.HeldBy("B"), turns.Waiting));
+            a1.Dispose();
+            using (await a2.WaitAsync(Bound))
+                Assert.Equal(QueuePlace.Turn, places.Last());
+        }
+        Assert.Equal(0, turns.Waiting);
+    }
+
+    [Fact]
+    public async Task TheCommandLine_IsNobodyInParticular_AndHasNoCap()
+    {
+        var turns = new DecoderTurns(2, perClient: 1);
+        using var first = await turns.TakeAsync(DecoderTurns.AnyClient, CancellationToken.None);
+        using var second = await turns.TakeAsync(DecoderTurns.AnyClient, CancellationToken.None).WaitAsync(Bound);
+        Assert.Equal(2, turns.HeldBy(DecoderTurns.AnyClient));
+    }
+
+    [Theory]
+    [InlineData(1, 0, 1)]
+    [InlineData(2, 0, 1)]
+    [InlineData(3, 0, 1)]
+    [InlineData(4, 0, 2)]
+    [InlineData(4, 3, 3)]
+    [InlineData(2, 5, 2)]
+    public void ByDefault_OneClientMayHoldHalfTheDecoders_AtLeastOne(int decoders, int configured, int expected) =>
+        Assert.Equal(expected, new PocketSphinxOptions { MaxDecoders = decoders, MaxDecodersPerClient = configured }.DecodersPerClient);
 }
