@@ -158,19 +158,19 @@ public static class TranscriptionApi
                         await foreach (string line in events.Reader.ReadAllAsync(cancel))
                             await WriteLineAsync(http.Response, line, cancel);
                         end = await run;
-                        await WriteLineAsync(http.Response, ApiEvents.Outcome(end, finals.Count, opened.Pipeline.SecondsRead), cancel);
+                        await WriteLineAsync(http.Response, ApiEvents.Outcome(end, finals.Count, opened.Pipeline.SecondsProcessed), cancel);
                     }
                     catch (Exception e) when (e is OperationCanceledException or IOException)
                     {
                         end = await run; // the client went away: the run sees the same token and ends
                     }
-                    log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsRead);
+                    log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsProcessed);
                     return Results.Empty;
                 }
 
                 await foreach (var _ in events.Reader.ReadAllAsync(CancellationToken.None)) { } // only the finals count here
                 end = await run;
-                log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsRead);
+                log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsProcessed);
                 if (end.Kind != RunEndKind.Done)
                     return end.Unexpected is not null ? ApiProblems.Of(end.Unexpected) : ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, end.Message);
                 var format = request.Format switch

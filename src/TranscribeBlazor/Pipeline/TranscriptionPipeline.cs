@@ -14,18 +14,25 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     private readonly IEngineAudio _audio;
     private readonly ITranscriptionEngine _engine;
     private readonly TranscriptionRequest _request;
+    private double _secondsDone = -1; // -1 until the engine reports it: then the engine reads ahead of its decoding
 
-    private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request)
+    private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request, bool isFile)
     {
         _audio = audio;
         _engine = engine;
-        _request = request;
+        _request = isFile ? request with { IsFile = true, OnSecondsDone = seconds => Volatile.Write(ref _secondsDone, seconds) } : request;
     }
 
     public AudioFormatInfo SourceFormat => _audio.Format;
 
     /// <summary>Seconds of audio read from the source so far.</summary>
     public double SecondsRead => _audio.SecondsRead;
+
+    /// <summary>
+    /// Seconds from the start that are transcribed: what was read, unless the engine reads ahead of its
+    /// decoding (a file decoded in pieces at once), then what it reports finished.
+    /// </summary>
+    public double SecondsProcessed => Volatile.Read(ref _secondsDone) is >= 0 and var done ? Math.Min(done, SecondsRead) : SecondsRead;
 
     /// <summary>Why the transcript may not cover the whole file (limits, truncation); empty when it does.</summary>
     public IReadOnlyList<string> Notices => _audio.Notices;
@@ -36,7 +43,7 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     {
         await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
         var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken, wholeFile).ConfigureAwait(false);
-        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default, isFile: true);
     }
 
     /// <summary>Audio that is already in the engine's form (a live recording); the pipeline disposes it.</summary>
@@ -45,7 +52,7 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
         await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
         if (audio.SampleRate != engine.SampleRate)
             throw new TranscriptionEngineException($"{engine.DisplayName} takes {engine.SampleRate} Hz audio, not {audio.SampleRate} Hz.");
-        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default, isFile: false);
     }
 
     private static async Task EnsureAvailableAsync(ITranscriptionEngine engine, CancellationToken cancellationToken)

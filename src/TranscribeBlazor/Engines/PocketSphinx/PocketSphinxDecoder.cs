@@ -57,12 +57,13 @@ internal sealed class PocketSphinxDecoder : IDisposable
     /// Makes the decoder as good as new for the next session: word times restart at zero and the
     /// cepstral mean goes back to the model's initial value, so no session hears the previous one.
     /// </summary>
-    public void ResetForSession()
+    /// <param name="keepCmn">Keep the cepstral mean instead: the next audio continues what the decoder just heard (the next piece of the same file).</param>
+    public void ResetForSession(bool keepCmn = false)
     {
         if (_inUtterance)
             EndUtterance();
         Check(InteropPocketSphinx.ps_start_stream(_handle), "ps_start_stream");
-        RestoreCmn();
+        if (!keepCmn) RestoreCmn();
     }
 
     public void StartUtterance()

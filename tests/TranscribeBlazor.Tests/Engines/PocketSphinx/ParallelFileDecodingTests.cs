@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using TranscribeBlazor.Engines.PocketSphinx;
+using TranscribeBlazor.Tests.Support;
+using TranscribeBlazor.Transcripts;
+using Xunit.Abstractions;
+
+namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
+
+/// <summary>A file cut at pauses and decoded on two decoders at once reads as the same transcript as one decoder's, in order, with the file's times.</summary>
+[Trait(Category.Name, Category.Engine)]
+public sealed class ParallelFileDecodingTests(ITestOutputHelper output)
+{
+    [PocketSphinxFact]
+    public async Task AFileOnTwoDecoders_MatchesOneDecodersTranscript_WithinAWord_InOrder_AtTheFilesTimes()
+    {
+        var wav = TestAssets.JoinedLibriVoxWav(out var references); // 29.7 s, the five utterances with 1 s pauses
+        string reference = string.Join(' ', references);
+
+        var (sequential, _) = await TranscribeAsync(wav, parallel: false);
+        var (parallel, created) = await TranscribeAsync(wav, parallel: true);
+
+        int seqErrors = WordErrorRate.Errors(reference, EngineFactory.FinalText(sequential));
+        int parErrors = WordErrorRate.Errors(reference, EngineFactory.FinalText(parallel));
+        output.WriteLine($"sequential {seqErrors} errors: {EngineFactory.FinalText(sequential)}");
+        output.WriteLine($"parallel   {parErrors} errors: {EngineFactory.FinalText(parallel)}");
+        Assert.Equal(2, created); // a second decoder was borrowed
+        // 71 words: one word is 1.4 points. Measured: the same errors both ways (pieces cut at pauses of ≥ 0.4 s only).
+        Assert.InRange(parErrors - seqErrors, -1, 1);
+
+        var finals = parallel.Where(r => !r.IsPartial && r.Items.Count > 0).ToList();
+        Assert.Equal(finals.OrderBy(f => f.StartTime), finals); // stitched in the file's order
+        Assert.Equal(finals.Count, finals.Select(f => f.ResultId).Distinct().Count());
+        // Times carry their piece's offset: every word the two runs share lies where one decoder put it (frames are 10 ms).
+        var seqWords = Words(sequential);
+        var parWords = Words(parallel);
+        Assert.True(parWords.Count > 60);
+        Assert.Equal(seqWords.Select(w => w.Content), parWords.Select(w => w.Content)); // measured: the same words
+        Assert.All(seqWords.Zip(parWords), pair => Assert.InRange(pair.Second.StartTime - pair.First.StartTime, -0.1, 0.1));
+        Assert.InRange(parWords[^1].StartTime, 25.0, 29.7); // the last piece's offset (its audio starts past 20 s) was added
+    }
+
+    private static List<TranscriptItem> Words(List<TranscriptResult> results) =>
+        results.Where(r => !r.IsPartial).SelectMany(r => r.Items).ToList();
+
+    private static async Task<(List<TranscriptResult> Results, int Created)> TranscribeAsync(byte[] wav, bool parallel)
+    {
+        var options = Options.Create(new PocketSphinxOptions { MaxDecoders = 2, ParallelFiles = parallel, PieceSeconds = 5 });
+        using var pool = new DecoderPool(options);
+        var engine = new PocketSphinxEngine(pool, options);
+        var results = await EngineFactory.TranscribeAsync(engine, wav).WaitAsync(TimeSpan.FromMinutes(2));
+        return (results, pool.Created);
+    }
+}
