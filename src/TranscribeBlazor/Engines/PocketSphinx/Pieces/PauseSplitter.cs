@@ -3,22 +3,24 @@ namespace TranscribeBlazor.Engines.PocketSphinx.Pieces;
 /// <summary>
 /// Where a file's pieces end: in the middle of a pause, never inside speech. Each 10 ms frame's energy
 /// is compared with a running noise floor; once a piece is <c>pieceSeconds</c> long, the next pause of
-/// <see cref="PauseSeconds"/> ends it halfway through that pause (0.2 s of it stays with each side).
+/// <see cref="PauseSeconds"/> ends it halfway through that pause (0.3 s of it stays with each side).
 /// Past 1.5× that length a pause of half as long will do; a piece that reaches <c>2×</c> with no pause at
-/// all (music, steady noise) ends at the quietest 10 ms of its last 0.2 s.
+/// all (music, steady noise) ends at the quietest 10 ms of its last 0.3 s.
 /// </summary>
 /// <remarks>
 /// A cut is decided up to <see cref="LagSamples"/> after the point where it falls, so whoever fills the
-/// pieces holds back that much audio (0.2 s) before letting a decoder read it.
+/// pieces holds back that much audio (0.3 s) before letting a decoder read it.
 /// </remarks>
 internal sealed class PauseSplitter
 {
     /// <summary>
-    /// A pause this long ends a piece. Stops inside words (p, t, k closures) last 50–150 ms and the
-    /// engine's own voice detector ends an utterance after ~0.3 s of silence; 0.4 s is a pause between
-    /// phrases, where the engine would have ended its utterance anyway.
+    /// A pause this long ends a piece. Stops inside words (p, t, k closures) last 50–150 ms; the engine's own
+    /// voice detector ends an utterance after 0.5 s of silence (<c>-vad_postspeech 50</c>), so a cut here falls
+    /// where one decoder would have ended its utterance anyway and no sentence loses its language-model context.
+    /// Measured on the corpus's long clips (422 words, one decoder taking the pieces in turn): cutting at 0.4 s
+    /// pauses cost 1.7 points of WER, at 0.6 s nothing (66.1 % against 66.4 % uncut).
     /// </summary>
-    public const double PauseSeconds = 0.4;
+    public const double PauseSeconds = 0.6;
 
     // Speech frames in the corpus sit 25–45 dB above the noise of the pauses around them; 12 dB over the
     // floor is already a consonant's edge. Below 40 dB (an RMS of 100, −50 dBFS) a frame is silence whatever the floor.

@@ -33,7 +33,7 @@ public sealed class FileSlicerTests
     }
 
     [Fact]
-    public async Task AGrowingPiece_CanBeRead_UpToTheLastFifthOfASecond_ThenWaitsForMore()
+    public async Task AGrowingPiece_CanBeRead_UpToItsLast0_3Seconds_ThenWaitsForMore()
     {
         var slicer = new FileSlicer(Rate, pieceSeconds: 10);
         AudioPiece? first = null;
@@ -45,7 +45,7 @@ public sealed class FileSlicerTests
             await foreach (var chunk in first!.ReadAsync(1_600, cancel.Token))
                 lock (read) read.AddRange(chunk.ToArray());
         });
-        await Support.Signals.WaitUntilAsync(() => { lock (read) return read.Count == Rate - Rate / 5; }, Bound); // 0.2 s held back: a cut may still fall there
+        await Support.Signals.WaitUntilAsync(() => { lock (read) return read.Count == Rate - 3 * Rate / 10; }, Bound); // 0.3 s held back: a cut may still fall there
         Assert.False(reading.IsCompleted);
         slicer.Finish();
         await reading.WaitAsync(Bound);

@@ -12,7 +12,7 @@ public sealed class PauseSplitterTests
     public void Cuts_FallHalfwayThroughPauses_AfterThePieceLength_NeverInsideSpeech()
     {
         // Speech-like bursts (noise at −20 dBFS over a −60 dBFS floor) of 0.3–2.5 s, with 0.1 s gaps (stops inside words) and
-        // 0.5–1.5 s pauses at most 10.3 s apart, so every piece ends at a pause before it is twice its length.
+        // 0.7–1.5 s pauses at most 10.3 s apart, so every piece ends at a pause before it is twice its length.
         var random = new Random(7);
         var (audio, pauses) = Build(random, seconds: 300, floor: 30);
         var cuts = Split(audio, pieceSeconds: 10, chunk: 1_600);
@@ -23,12 +23,12 @@ public sealed class PauseSplitterTests
         {
             var pause = pauses.FirstOrDefault(p => p.Start < cut && cut < p.End);
             Assert.True(pause != default, $"cut at {cut / (double)Rate:0.00} s is inside speech, {(cut - previous) / (double)Rate:0.00} s after the last");
-            // Inside the pause with some of it on each side: 0.2 s into it when the piece was long enough as it began (0.1 s past 1.5× the length, where 0.2 s of pause will do).
-            Assert.True(cut - pause.Start >= 0.09 * Rate && pause.End - cut >= 0.09 * Rate, $"cut {cut - pause.Start} samples into a pause of {pause.End - pause.Start}");
+            // Inside the pause with some of it on each side: 0.3 s into it when the piece was long enough as it began (0.15 s past 1.5× the length, where 0.3 s of pause will do).
+            Assert.True(cut - pause.Start >= 0.14 * Rate && pause.End - cut >= 0.14 * Rate, $"cut {cut - pause.Start} samples into a pause of {pause.End - pause.Start}");
             long lengthAtPause = pause.Start - previous;
-            if (lengthAtPause is >= 10 * Rate and < 14 * Rate) Assert.InRange(cut - pause.Start, (long)(0.19 * Rate), (long)(0.21 * Rate));
-            if (lengthAtPause >= 15 * Rate) Assert.InRange(cut - pause.Start, (long)(0.09 * Rate), (long)(0.11 * Rate));
-            Assert.True(cut - previous >= 9.8 * Rate, "a piece shorter than its length (less the 0.2 s of its pause that go with the next)");
+            if (lengthAtPause is >= 10 * Rate and < 14 * Rate) Assert.InRange(cut - pause.Start, (long)(0.29 * Rate), (long)(0.31 * Rate));
+            if (lengthAtPause >= 15 * Rate) Assert.InRange(cut - pause.Start, (long)(0.14 * Rate), (long)(0.16 * Rate));
+            Assert.True(cut - previous >= 9.7 * Rate, "a piece shorter than its length (less the 0.3 s of its pause that go with the next)");
             previous = cut;
         }
     }
@@ -56,8 +56,8 @@ public sealed class PauseSplitterTests
             audio.AddRange(Noise(random, Rate / 10, 30));
         }
         var cuts = Split([.. audio], pieceSeconds: 10, chunk: 1_600);
-        Assert.Equal(2, cuts.Count); // at 20 s and 40 s
-        Assert.All(cuts.Select((c, i) => c - 20L * Rate * (i + 1)), late => Assert.InRange(late, -0.2 * Rate, 0));
+        Assert.Equal(2, cuts.Count); // pieces of 20 s: at twice the length, in the last 0.3 s
+        Assert.All(cuts.Zip(cuts.Prepend(0)), c => Assert.InRange(c.First - c.Second, 19.7 * Rate, 20 * Rate));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class PauseSplitterTests
                 if (w < words - 1) audio.AddRange(Noise(random, Rate / 10, floor));
             }
             long start = audio.Count;
-            audio.AddRange(Noise(random, random.Next(Rate / 2, 3 * Rate / 2), floor));
+            audio.AddRange(Noise(random, random.Next(7 * Rate / 10, 3 * Rate / 2), floor));
             pauses.Add((start, audio.Count));
         }
         return ([.. audio], pauses);
