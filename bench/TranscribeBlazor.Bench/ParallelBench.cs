@@ -38,21 +38,8 @@ public static class ParallelBench
                 await product.WarmAsync(decoders);
                 long warm = Rss();
                 memory.Add($"{decoders} warm decoder{(decoders > 1 ? "s" : "")}: +{(warm - before) / 1e6:0} MB RSS ({(warm - before) / 1e6 / decoders:0} MB each)");
-                using var sampling = new CancellationTokenSource();
-                int samples = 0, lent = 0;
-                var sampler = Task.Run(async () =>
-                {
-                    while (!sampling.IsCancellationRequested)
-                    {
-                        samples++;
-                        lent += product.Borrowed;
-                        await Task.Delay(50);
-                    }
-                });
                 var run = await product.RunAsync(() => File.OpenRead(file.Path), file.Bytes);
-                await sampling.CancelAsync();
-                await sampler;
-                if (decoders > 1) memory.Add($"{length:0} min on {decoders} decoders: on average {lent / (double)Math.Max(1, samples):0.00} decoders lent to the file besides its own (sampled every 50 ms); the process used {run.Cpu.TotalSeconds / run.Wall.TotalSeconds:0.00} cores");
+                memory.Add($"{length:0} min on {decoders} decoder{(decoders > 1 ? "s" : "")}: the process used {run.Cpu.TotalSeconds / run.Wall.TotalSeconds:0.00} cores on average");
                 cells.Add($"{run.Wall.TotalSeconds:0.0} s (**{run.Wall.TotalSeconds / bareSeconds:0.00}×**; CPU {run.Cpu.TotalSeconds:0} s)");
                 wers.Add(Wer(file.Reference, run.Text));
                 Console.Error.WriteLine($"{length} min, {decoders} decoders: {run.Wall.TotalSeconds:0.0} s, CPU {run.Cpu.TotalSeconds:0.0} s, {product.Decoders.Created} made, load {Load()}");

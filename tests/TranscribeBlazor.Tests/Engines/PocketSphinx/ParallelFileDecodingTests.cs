@@ -40,6 +40,32 @@ public sealed class ParallelFileDecodingTests(ITestOutputHelper output)
         Assert.InRange(parWords[^1].StartTime, 25.0, 29.7); // the last piece's offset (its audio starts past 20 s) was added
     }
 
+    [PocketSphinxFact]
+    public async Task ANewcomer_GetsTheLentDecoder_WhenItsPieceEnds_NotWhenTheFileDoes()
+    {
+        var options = Options.Create(new PocketSphinxOptions { MaxDecoders = 2, MaxDecodersPerClient = 1, PieceSeconds = 5 });
+        using var pool = new DecoderPool(options);
+        var engine = new PocketSphinxEngine(pool, options);
+        var once = TestAssets.ReadPcm16(TestAssets.JoinedLibriVoxWav(out _));
+        var wav = WavBuilder.Pcm16([.. once, .. once, .. once], 16_000, 1); // 89 s: pieces of 5–10 s, ~10 of them
+        var a = EngineFactory.TranscribeAsync(engine, wav);
+
+        await Signals.WaitUntilAsync(() => pool.Borrowed == 1, TimeSpan.FromSeconds(60)); // the file spreads over both decoders
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var newcomer = await pool.RentAsync(CancellationToken.None, client: "B").WaitAsync(TimeSpan.FromSeconds(60)))
+        {
+            output.WriteLine($"the newcomer waited {clock.Elapsed.TotalSeconds:0.00} s");
+            Assert.False(a.IsCompleted, "the newcomer waited for the whole file");
+            Assert.Equal(0, pool.Borrowed);
+            await Task.Delay(500);
+            Assert.Equal(0, pool.Borrowed); // nothing lent while every decoder is someone's own
+        }
+        var results = await a.WaitAsync(TimeSpan.FromMinutes(3));
+        var finals = results.Where(r => !r.IsPartial && r.Items.Count > 0).ToList();
+        Assert.Equal(finals.OrderBy(f => f.StartTime), finals);
+        Assert.Equal(3, EngineFactory.FinalText(results).Split(' ').Count(w => w == "leisure")); // each copy's first utterance, none lost
+    }
+
     private static List<TranscriptItem> Words(List<TranscriptResult> results) =>
         results.Where(r => !r.IsPartial).SelectMany(r => r.Items).ToList();
 

@@ -49,7 +49,10 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                 {
                     changed = _changed.Task;
                     if (ownWork is null && _ready.Count > 0)
-                        working.Add(ownWork = Task.Run(() => DecodeAsync(own, Take(), results, stop.Token), CancellationToken.None));
+                    {
+                        var next = Take(); // here, under the lock: not in the task, where a borrower could take the same piece first
+                        working.Add(ownWork = Task.Run(() => DecodeAsync(own, next, results, stop.Token), CancellationToken.None));
+                    }
                     // Extra decoders only for complete pieces (a borrowed one never waits on an upload), and only while nobody waits.
                     while (_ready.Count > 0 && _ready.Peek().IsSealed && pool.TryBorrow(stop.Token) is { } borrowing)
                     {
