@@ -1,3 +1,4 @@
+using TranscribeBlazor.IO;
 using Microsoft.Extensions.Options;
 
 namespace TranscribeBlazor.Admission;
@@ -24,9 +25,9 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options)
         {
             int mine = _perClient.GetValueOrDefault(client);
             refusal = _active >= limits.MaxConcurrentRuns
-                ? $"The server is busy: {Transcriptions(_active)} running or waiting. Try again in a minute; your files stay queued."
+                ? $"The server is busy: {Counted.Of(_active, "transcription")} running or waiting. Try again in a minute; your files stay queued."
                 : mine >= limits.MaxRunsPerClient
-                    ? $"You already have {Transcriptions(mine)} running in other tabs or windows (at most {limits.MaxRunsPerClient}). Try again when one ends; your files stay queued."
+                    ? $"You already have {Counted.Of(mine, "transcription")} running in other tabs or windows (at most {limits.MaxRunsPerClient}). Try again when one ends; your files stay queued."
                     : "";
             if (refusal.Length > 0)
             {
@@ -39,8 +40,6 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options)
         admission = new Admitted(this, client);
         return true;
     }
-
-    private static string Transcriptions(int count) => count == 1 ? "1 transcription" : $"{count} transcriptions";
 
     private void Release(string client)
     {

@@ -73,6 +73,28 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
         Changed?.Invoke();
     }
 
+    /// <summary>Saves the correction on screen into its history entry (when it has one).</summary>
+    public async Task SaveCorrectionAsync(SessionSnapshot shown)
+    {
+        if (shown.RunId is not { } id) return;
+        try
+        {
+            if (await store.CorrectAsync(id, shown.Transcript.Finals, shown.OriginalFinals)) return;
+            Message = "This transcript is no longer in the history, so the correction was not saved there; export it to keep it.";
+        }
+        catch (HistoryFullException e)
+        {
+            Message = e.Message;
+            NeedsClearing = true;
+        }
+        catch (HistoryUnreadableException e)
+        {
+            Message = $"{e.Message} The correction was not saved there: export it, or clear the history to start again.";
+            NeedsClearing = true;
+        }
+        Changed?.Invoke();
+    }
+
     public Task RenameAsync(string id, string name) => ActAsync(() => store.RenameAsync(id, name)); // an empty name is ignored there
 
     public Task DeleteAsync(string id) => ActAsync(() => store.DeleteAsync(id));

@@ -36,6 +36,9 @@ public sealed record SessionSnapshot(
     /// <summary>The name the transcript on screen belongs to (what an export is named after).</summary>
     public string? TranscriptName => TranscriptOf ?? FileName;
 
+    /// <summary>The recogniser's own finals when the transcript on screen is a person's correction of them; null otherwise.</summary>
+    public IReadOnlyList<TranscriptResult>? OriginalFinals { get; init; }
+
     /// <summary>The run is a live recording: its level, length and backlog. Null for files.</summary>
     public LiveStatus? Live { get; init; }
 
