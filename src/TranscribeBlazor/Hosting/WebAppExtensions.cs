@@ -30,7 +30,11 @@ public static class WebAppExtensions
         builder.Services.AddTranscriptionApi();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(keyRing.ApplicationName);
-        if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory))
+        if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory) && !string.IsNullOrWhiteSpace(keyRing.Redis))
+            throw new StartupSettingException($"{KeyRingOptions.Section}:KeyDirectory and {KeyRingOptions.Section}:Redis are both set: keep the key ring in one place.");
+        if (!string.IsNullOrWhiteSpace(keyRing.Redis))
+            dataProtection.PersistKeysToRedis(keyRing);
+        else if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory))
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing.KeyDirectory));
         return builder;
     }
