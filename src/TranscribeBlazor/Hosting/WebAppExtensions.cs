@@ -28,6 +28,7 @@ public static class WebAppExtensions
         builder.Services.AddTranscription();
         builder.Services.AddHealthEndpoints();
         builder.Services.AddTranscriptionApi();
+        builder.Services.AddTrustedProxies();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(keyRing.ApplicationName);
         if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory) && !string.IsNullOrWhiteSpace(keyRing.Redis))
@@ -42,6 +43,7 @@ public static class WebAppExtensions
     public static WebApplication UseTranscribeBlazor(this WebApplication app)
     {
         ReserveThreadsForDecoders(app.Services.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.MaxDecoders);
+        app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
