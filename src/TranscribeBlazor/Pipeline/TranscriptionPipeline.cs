@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Loudness;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Transcripts;
 
@@ -14,18 +15,23 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     private readonly IEngineAudio _audio;
     private readonly ITranscriptionEngine _engine;
     private readonly TranscriptionRequest _request;
+    private readonly LoudnessMeter _loudness;
 
     private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request)
     {
         _audio = audio;
         _engine = engine;
         _request = request;
+        _loudness = new LoudnessMeter(audio.SampleRate);
     }
 
     public AudioFormatInfo SourceFormat => _audio.Format;
 
     /// <summary>Seconds of audio read from the source so far.</summary>
     public double SecondsRead => _audio.SecondsRead;
+
+    /// <summary>How loud the audio read so far is, for the timeline under the player; cheap to take (no copy).</summary>
+    public LoudnessEnvelope Loudness => _loudness.Snapshot();
 
     /// <summary>Why the transcript may not cover the whole file (limits, truncation); empty when it does.</summary>
     public IReadOnlyList<string> Notices => _audio.Notices;
@@ -57,8 +63,19 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
 
     public async IAsyncEnumerable<TranscriptResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var result in _engine.TranscribeAsync(_audio.ReadChunksAsync(cancellationToken), _request, cancellationToken).ConfigureAwait(false))
+        await foreach (var result in _engine.TranscribeAsync(MeteredAsync(cancellationToken), _request, cancellationToken).ConfigureAwait(false))
             yield return result;
+    }
+
+    /// <summary>The audio on its way to the engine, each chunk measured by the loudness meter first (no allocation per chunk).</summary>
+    private async IAsyncEnumerable<ReadOnlyMemory<short>> MeteredAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in _audio.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _loudness.Add(chunk.Span);
+            yield return chunk;
+        }
+        _loudness.Flush();
     }
 
     public ValueTask DisposeAsync() => _audio.DisposeAsync();

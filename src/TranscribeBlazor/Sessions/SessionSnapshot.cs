@@ -1,4 +1,5 @@
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Loudness;
 using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Sessions;
@@ -41,6 +42,9 @@ public sealed record SessionSnapshot(
 
     /// <summary>The run is a live recording: its level, length and backlog. Null for files.</summary>
     public LiveStatus? Live { get; init; }
+
+    /// <summary>How loud the run's audio is, as far as it has been read (updated with progress); null when there is no audio (history).</summary>
+    public LoudnessEnvelope? Loudness { get; init; }
 
     public static SessionSnapshot Idle { get; } = new(SessionStatus.Idle, TranscriptState.Empty, null, null, null, 0, TimeSpan.Zero, null);
 
