@@ -22,6 +22,7 @@ public sealed class TranscriptFind
     public void Search(IReadOnlyList<TranscriptResult> finals, string query)
     {
         Query = query.Trim();
+        Current = -1; // a new query starts from the top
         _searched = null;
         Refresh(finals);
     }
