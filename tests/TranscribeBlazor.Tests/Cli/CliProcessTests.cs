@@ -107,9 +107,11 @@ public sealed class CliProcessTests : IDisposable
     {
         using var process = Start(["-"], asNobody: false, redirectInput: true); // a pipe this test never writes to
         var stderr = process.StandardError.ReadToEndAsync();
-        // Blocked reading the pipe, as the kernel shows in a thread's wait channel ("anon_pipe_read" here, "pipe_read" on older kernels).
-        await Signals.WaitUntilAsync(() => Directory.EnumerateDirectories($"/proc/{process.Id}/task")
-            .Any(task => File.ReadAllText(Path.Combine(task, "wchan")).Contains("pipe_read")), TimeSpan.FromSeconds(30));
+        // Blocked reading the pipe on a pool thread, as the kernel shows in its wait channel ("anon_pipe_read" here,
+        // "pipe_read" on older kernels). Not the runtime's ".NET SigHandler" thread, which waits on a pipe of its own from start-up.
+        await Signals.WaitUntilAsync(() => Directory.EnumerateDirectories($"/proc/{process.Id}/task").Any(task =>
+            File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET TP Worker", StringComparison.Ordinal)
+            && File.ReadAllText(Path.Combine(task, "wchan")).Contains("pipe_read")), TimeSpan.FromSeconds(30));
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
