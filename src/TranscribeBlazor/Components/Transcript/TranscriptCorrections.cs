@@ -21,9 +21,6 @@ public sealed class TranscriptCorrections(TranscriptionSession session, HistoryS
 
     public bool CanRedo => Current()?.CanRedo == true;
 
-    /// <summary>The transcript on screen differs from what the recogniser wrote.</summary>
-    public bool IsCorrected => session.Current.OriginalFinals is not null;
-
     public Task<bool> EditTextAsync(int line, string text) => ApplyAsync(e => e.EditText(line, text));
 
     public Task<bool> MergeAsync(int line) => ApplyAsync(e => e.Merge(line));
