@@ -234,7 +234,7 @@ public sealed class TranscriptionSession(
     private async Task RunAsync(RunInput input, ITranscriptionEngine engine, CancellationToken cancellationToken)
     {
         RunEnd end;
-        if (admission.TryAdmit(client.Address, out var admitted, out string refusal))
+        if (admission.TryAdmit(client.Address, out var admitted, out var refusal))
         {
             using (admitted)
             {
@@ -246,7 +246,7 @@ public sealed class TranscriptionSession(
         else
         {
             input.Release();
-            end = RunEnd.Busy(refusal);
+            end = RunEnd.Busy(refusal.Message);
         }
         if (end.Unexpected is not null)
             logger.LogError(end.Unexpected, "Transcription failed");
