@@ -19,6 +19,8 @@ work=$(mktemp -d /tmp/rehearsal.XXXXXX)
 server=
 cleanup() {
   [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  # $server is the subshell; the app runs under runuser below it and outlived it: stop the throwaway user's app itself.
+  as_root pkill -u "$user" -f TranscribeBlazor.dll 2>/dev/null || true
   as_root rm -rf "$work"
 }
 trap cleanup EXIT

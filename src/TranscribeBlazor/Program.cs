@@ -9,7 +9,15 @@ if (args.Length > 0 && args[0] == TranscribeCommand.Verb)
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTranscribeBlazor();
+try
+{
+    builder.AddTranscribeBlazor();
+}
+catch (StartupSettingException e)
+{
+    await Console.Error.WriteLineAsync(e.Message); // one line naming the setting, no stack trace
+    return 1;
+}
 var app = builder.Build();
 app.UseTranscribeBlazor();
 try

@@ -28,11 +28,6 @@ export function openItem(key) {
   return stage(localStorage.getItem(key));
 }
 
-// The keys that start with prefix, one per line, staged like a value.
-export function openKeys(prefix) {
-  return stage(keysStartingWith(prefix).join("\n"));
-}
-
 export function readSlice(id, start, end) {
   const text = reads.get(id);
   if (text === undefined) throw new Error("No staged value " + id);

@@ -54,3 +54,10 @@ export function scrollIntoView(selector) {
   const element = document.querySelector(selector);
   if (element) element.scrollIntoView({ block: "nearest", behavior: "smooth" });
 }
+
+// A line being corrected: Enter saves (the component hears the key) rather than breaking the line;
+// Shift+Enter still breaks it, which splits the line there. Only the default is stopped here, in the
+// browser, because Blazor cannot decide per key whether to prevent it.
+document.addEventListener("keydown", e => {
+  if (e.key === "Enter" && !e.shiftKey && e.target instanceof HTMLTextAreaElement && e.target.classList.contains("line-editor")) e.preventDefault();
+}, true);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 
 namespace TranscribeBlazor.Admission;
@@ -17,18 +18,18 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options)
     public int Active { get { lock (_gate) return _active; } }
 
     /// <summary>Admits a run for <paramref name="client"/>, or says why not (and changes nothing).</summary>
-    public bool TryAdmit(string client, out IDisposable admission, out string refusal)
+    public bool TryAdmit(string client, out IDisposable admission, [NotNullWhen(false)] out AdmissionRefusal? refusal)
     {
         var limits = options.Value;
         lock (_gate)
         {
             int mine = _perClient.GetValueOrDefault(client);
             refusal = _active >= limits.MaxConcurrentRuns
-                ? $"The server is busy: {Transcriptions(_active)} running or waiting. Try again in a minute; your files stay queued."
+                ? new AdmissionRefusal(ServerFull: true, _active, limits.MaxConcurrentRuns)
                 : mine >= limits.MaxRunsPerClient
-                    ? $"You already have {Transcriptions(mine)} running in other tabs or windows (at most {limits.MaxRunsPerClient}). Try again when one ends; your files stay queued."
-                    : "";
-            if (refusal.Length > 0)
+                    ? new AdmissionRefusal(ServerFull: false, mine, limits.MaxRunsPerClient)
+                    : null;
+            if (refusal is not null)
             {
                 admission = NotAdmitted.Instance;
                 return false;
@@ -39,8 +40,6 @@ public sealed class AdmissionControl(IOptions<AdmissionOptions> options)
         admission = new Admitted(this, client);
         return true;
     }
-
-    private static string Transcriptions(int count) => count == 1 ? "1 transcription" : $"{count} transcriptions";
 
     private void Release(string client)
     {

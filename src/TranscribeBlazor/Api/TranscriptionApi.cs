@@ -66,7 +66,6 @@ public static class TranscriptionApi
         ApiKeys keys,
         EngineCatalog engines,
         AdmissionControl admission,
-        IOptions<AdmissionOptions> limits,
         IOptions<AudioInputOptions> audio,
         IOptions<UploadOptions> uploads,
         SpoolBudget spool,
@@ -96,19 +95,25 @@ public static class TranscriptionApi
             bodyLimit.MaxRequestBodySize = maxBytes;
 
         string client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!admission.TryAdmit(client, out var admitted, out _))
+        if (!admission.TryAdmit(client, out var admitted, out var refusal))
         {
             http.Response.Headers.RetryAfter = "30";
-            return admission.Active >= limits.Value.MaxConcurrentRuns
-                ? ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, $"The server is busy: {admission.Active} transcriptions are running or waiting (at most {limits.Value.MaxConcurrentRuns}). Try again later.")
-                : ApiProblems.Of(StatusCodes.Status429TooManyRequests, $"This client already has the most transcriptions one client may run at once ({limits.Value.MaxRunsPerClient}). Send the next when one ends.");
+            return refusal.ServerFull
+                ? ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, $"The server is busy: {refusal.Running} transcriptions are running or waiting (at most {refusal.Limit}). Try again later.")
+                : ApiProblems.Of(StatusCodes.Status429TooManyRequests, $"This client already has the most transcriptions one client may run at once ({refusal.Limit}). Send the next when one ends.");
         }
         using (admitted)
         {
             var log = logs.CreateLogger(typeof(TranscriptionApi));
             var clock = Stopwatch.StartNew();
+            // Event lines are made only for a streamed answer; the other formats wait for the finals alone.
+            bool streaming = request.Format == ApiResponseFormat.Events;
             var events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-            var transcription = request.Transcription with { Client = client, OnQueuePlace = place => events.Writer.TryWrite(ApiEvents.QueuePlace(place)) };
+            var transcription = request.Transcription with
+            {
+                Client = client,
+                OnQueuePlace = streaming ? place => events.Writer.TryWrite(ApiEvents.QueuePlace(place)) : null,
+            };
             var file = new QueuedFile("api", http.Request.ContentLength, _ => http.Request.Body, engine.Id, transcription);
             var cancel = http.RequestAborted;
 
@@ -132,7 +137,7 @@ public static class TranscriptionApi
                         await foreach (var result in opened.Pipeline.RunAsync(cancel))
                         {
                             if (!result.IsPartial && result.Transcript.Length > 0) finals.Add(result);
-                            events.Writer.TryWrite(ApiEvents.Result(result));
+                            if (streaming) events.Writer.TryWrite(ApiEvents.Result(result));
                         }
                         return RunEnd.Done(opened.Pipeline.Notices);
                     }
@@ -146,31 +151,9 @@ public static class TranscriptionApi
                     }
                 }, CancellationToken.None);
 
-                RunEnd end;
-                if (request.Format == ApiResponseFormat.Events)
-                {
-                    http.Response.StatusCode = StatusCodes.Status200OK;
-                    http.Response.ContentType = "application/x-ndjson; charset=utf-8";
-                    http.Response.Headers.CacheControl = "no-store";
-                    try
-                    {
-                        await http.Response.StartAsync(cancel);
-                        await foreach (string line in events.Reader.ReadAllAsync(cancel))
-                            await WriteLineAsync(http.Response, line, cancel);
-                        end = await run;
-                        await WriteLineAsync(http.Response, ApiEvents.Outcome(end, finals.Count, opened.Pipeline.SecondsProcessed), cancel);
-                    }
-                    catch (Exception e) when (e is OperationCanceledException or IOException)
-                    {
-                        end = await run; // the client went away: the run sees the same token and ends
-                    }
-                    log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsProcessed);
-                    return Results.Empty;
-                }
-
-                await foreach (var _ in events.Reader.ReadAllAsync(CancellationToken.None)) { } // only the finals count here
-                end = await run;
+                RunEnd end = streaming ? await StreamAsync(http.Response, events.Reader, run, ended => ApiEvents.Outcome(ended, finals.Count, opened.Pipeline.SecondsProcessed), cancel) : await run;
                 log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsProcessed);
+                if (streaming) return Results.Empty;
                 if (end.Kind != RunEndKind.Done)
                     return end.Unexpected is not null ? ApiProblems.Of(end.Unexpected) : ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, end.Message);
                 var format = request.Format switch
@@ -183,6 +166,25 @@ public static class TranscriptionApi
                 return Results.Text(TranscriptExporter.Export(finals, format), ExportFormats.MediaType(format));
             }
         }
+    }
+
+    /// <summary>Writes each event line as it comes, then the outcome line; a client that goes away ends the run (same token), whose end is returned all the same.</summary>
+    private static async Task<RunEnd> StreamAsync(HttpResponse response, ChannelReader<string> events, Task<RunEnd> run, Func<RunEnd, string> outcome, CancellationToken cancel)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/x-ndjson; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        try
+        {
+            await response.StartAsync(cancel);
+            await foreach (string line in events.ReadAllAsync(cancel))
+                await WriteLineAsync(response, line, cancel);
+            await WriteLineAsync(response, outcome(await run), cancel);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+        }
+        return await run;
     }
 
     private static async Task WriteLineAsync(HttpResponse response, string line, CancellationToken cancellationToken)

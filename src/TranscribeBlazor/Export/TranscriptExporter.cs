@@ -9,12 +9,13 @@ namespace TranscribeBlazor.Export;
 /// <summary>The final results of a transcript as TXT, SRT, WebVTT or JSON (Amazon Transcribe's result shape).</summary>
 public static class TranscriptExporter
 {
-    public static string Export(IReadOnlyList<TranscriptResult> results, ExportFormat format) => format switch
+    /// <param name="original">The recogniser's results when <paramref name="results"/> are a person's correction (JSON keeps both).</param>
+    public static string Export(IReadOnlyList<TranscriptResult> results, ExportFormat format, IReadOnlyList<TranscriptResult>? original = null) => format switch
     {
         ExportFormat.Txt => Text(results),
         ExportFormat.Srt => Srt(results),
         ExportFormat.Vtt => Vtt(results),
-        _ => Json(results),
+        _ => Json(results, original),
     };
 
     /// <summary>One line per utterance (per speaker turn within it); "Speaker 1: ..." when the engine labelled speakers.</summary>
@@ -61,32 +62,40 @@ public static class TranscriptExporter
         return sb.ToString();
     }
 
-    /// <summary>{"Transcript":{"Results":[...]}} with Amazon Transcribe's field names, finals only.</summary>
-    public static string Json(IReadOnlyList<TranscriptResult> results)
+    /// <summary>
+    /// {"Transcript":{"Results":[...]}} with Amazon Transcribe's field names, finals only. When the
+    /// transcript was corrected, the recogniser's own results follow as "OriginalResults".
+    /// </summary>
+    public static string Json(IReadOnlyList<TranscriptResult> results, IReadOnlyList<TranscriptResult>? original = null)
     {
+        bool corrected = original is not null && !original.SequenceEqual(results);
         var body = new
         {
             Transcript = new
             {
-                Results = results.Where(r => !r.IsPartial).Select(r => new
-                {
-                    r.ResultId, r.StartTime, r.EndTime, r.IsPartial, r.ChannelId, r.LanguageCode,
-                    Alternatives = r.Alternatives.Select(a => new
-                    {
-                        a.Transcript,
-                        Items = a.Items.Select(i => new
-                        {
-                            i.Content, i.StartTime, i.EndTime,
-                            Type = i.Type == TranscriptItemType.Punctuation ? "punctuation" : "pronunciation",
-                            i.Confidence, i.Stable, i.Speaker,
-                            VocabularyFilterMatch = i.Redacted ? true : (bool?)null,
-                        }),
-                    }),
-                }),
+                Results = JsonResults(results),
+                OriginalResults = corrected ? JsonResults(original!) : null,
             },
         };
         return JsonSerializer.Serialize(body, JsonOptions) + "\n";
     }
+
+    private static IEnumerable<object> JsonResults(IReadOnlyList<TranscriptResult> results) =>
+        results.Where(r => !r.IsPartial).Select(r => new
+        {
+            r.ResultId, r.StartTime, r.EndTime, r.IsPartial, r.ChannelId, r.LanguageCode,
+            Alternatives = r.Alternatives.Select(a => new
+            {
+                a.Transcript,
+                Items = a.Items.Select(i => new
+                {
+                    i.Content, i.StartTime, i.EndTime,
+                    Type = i.Type == TranscriptItemType.Punctuation ? "punctuation" : "pronunciation",
+                    i.Confidence, i.Stable, i.Speaker,
+                    VocabularyFilterMatch = i.Redacted ? true : (bool?)null,
+                }),
+            }),
+        });
 
     /// <summary>"00:01:02,345" (SRT) or "00:01:02.345" (WebVTT).</summary>
     public static string Timestamp(double seconds, char separator)

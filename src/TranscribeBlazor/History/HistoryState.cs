@@ -23,6 +23,48 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
 
     public event Action? Changed;
 
+    private readonly Dictionary<string, string> _texts = []; // entry id → its words, lowercased, once read for a search
+
+    /// <summary>What the list is filtered by (names at once, then the transcripts' words as they are read); "" for all.</summary>
+    public string Query { get; private set; } = "";
+
+    /// <summary>Transcripts are being read to search their words.</summary>
+    public bool SearchingTexts { get; private set; }
+
+    /// <summary>The entries the list shows: all, or those whose name or words contain <see cref="Query"/>.</summary>
+    public IReadOnlyList<HistorySummary> Shown => Query.Length == 0 ? Entries : Entries.Where(Matches).ToList();
+
+    /// <summary>Filters the list by name at once, then reads each transcript not read yet to search its words too.</summary>
+    public async Task SearchAsync(string query)
+    {
+        Query = query.Trim();
+        Changed?.Invoke();
+        if (Query.Length == 0 || SearchingTexts) return; // a search under way reads the rest and then shows the latest query
+        SearchingTexts = true;
+        try
+        {
+            foreach (var summary in Entries.Where(e => !_texts.ContainsKey(e.Id)).ToList())
+            {
+                var entry = await store.GetAsync(summary.Id);
+                _texts[summary.Id] = entry is null ? "" : string.Join(' ', entry.Results.Select(r => r.Transcript)).ToLowerInvariant();
+                Changed?.Invoke();
+            }
+        }
+        catch (HistoryUnreadableException)
+        {
+            // RefreshAsync says so below
+        }
+        finally
+        {
+            SearchingTexts = false;
+        }
+        await RefreshAsync();
+    }
+
+    private bool Matches(HistorySummary entry) =>
+        entry.Name.Contains(Query, StringComparison.OrdinalIgnoreCase)
+        || (_texts.TryGetValue(entry.Id, out var text) && text.Contains(Query.ToLowerInvariant(), StringComparison.Ordinal));
+
     public async Task LoadAsync()
     {
         if (_loaded) return;
@@ -70,6 +112,29 @@ public sealed class HistoryState(HistoryStore store, TranscriptionSession sessio
         }
         Message = null;
         entry.ShowIn(session);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Saves the correction on screen into its history entry (when it has one).</summary>
+    public async Task SaveCorrectionAsync(SessionSnapshot shown)
+    {
+        if (shown.RunId is not { } id) return;
+        _texts.Remove(id); // its words changed
+        try
+        {
+            if (await store.CorrectAsync(id, shown.Transcript.Finals, shown.OriginalFinals)) return;
+            Message = "This transcript is no longer in the history, so the correction was not saved there; export it to keep it.";
+        }
+        catch (HistoryFullException e)
+        {
+            Message = e.Message;
+            NeedsClearing = true;
+        }
+        catch (HistoryUnreadableException e)
+        {
+            Message = $"{e.Message} The correction was not saved there: export it, or clear the history to start again.";
+            NeedsClearing = true;
+        }
         Changed?.Invoke();
     }
 

@@ -1,5 +1,6 @@
 using TranscribeBlazor.IO;
 using TranscribeBlazor.Storage;
+using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.History;
 
@@ -105,6 +106,25 @@ public sealed class HistoryStore(IBrowserStorage storage, long capBytes = Histor
         long bytes = await storage.SetAsync(EntryPrefix + id, entry with { Name = name });
         var index = (await ListAsync()).Select(e => e.Id == id ? e with { Name = name, Bytes = bytes } : e).ToList();
         await storage.SetAsync(IndexKey, index);
+    }
+
+    /// <summary>Stores a person's correction of an entry (its original kept beside it); false when the entry is gone.</summary>
+    public async Task<bool> CorrectAsync(string id, IReadOnlyList<TranscriptResult> results, IReadOnlyList<TranscriptResult>? original)
+    {
+        var entry = await GetAsync(id);
+        if (entry is null) return false;
+        long bytes;
+        try
+        {
+            bytes = await storage.SetAsync(EntryPrefix + id, entry with { Results = results, Original = original });
+        }
+        catch (BrowserStorageException e) when (e.QuotaExceeded)
+        {
+            throw new HistoryFullException("The browser's storage is full, so this correction was not saved to history; export it, or clear the history to make room. The saved transcript is unchanged.", e);
+        }
+        var index = (await ListAsync()).Select(e => e.Id == id ? e with { Bytes = bytes } : e).ToList();
+        await storage.SetAsync(IndexKey, index);
+        return true;
     }
 
     public async Task DeleteAsync(string id)

@@ -12,6 +12,16 @@ public sealed class KeyRingOptions
     /// <summary>A directory every instance mounts (a volume, a file share); unset keeps ASP.NET Core's per-user default.</summary>
     public string? KeyDirectory { get; set; }
 
+    /// <summary>
+    /// A StackExchange.Redis connection string (<c>redis:6379,password=...</c>): the key ring lives in that
+    /// Redis under <see cref="RedisKey"/>, which every instance reaches. It holds a secret, so only its
+    /// endpoints are ever printed.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The Redis list holding the keys; instances sharing a ring use the same one.</summary>
+    public string RedisKey { get; set; } = "TranscribeBlazor-DataProtection-Keys";
+
     /// <summary>Isolates this app's protected data from other apps sharing the key ring.</summary>
     public string ApplicationName { get; set; } = "TranscribeBlazor";
 }

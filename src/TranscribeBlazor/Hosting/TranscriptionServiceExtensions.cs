@@ -40,6 +40,7 @@ public static class TranscriptionServiceExtensions
         services.TryAddScoped<Settings.SettingsState>();
         services.TryAddScoped<History.HistoryState>();
         services.TryAddScoped<Components.Player.PlayerFollower>();
+        services.TryAddScoped<Components.Transcript.TranscriptCorrections>();
         services.TryAddSingleton<Storage.StoredValueCodec>();
         services.TryAddScoped<Storage.IBrowserStorage, Storage.EncryptedLocalStorage>();
         services.TryAddScoped(sp => new History.HistoryStore(sp.GetRequiredService<Storage.IBrowserStorage>()));

@@ -28,9 +28,14 @@ public static class WebAppExtensions
         builder.Services.AddTranscription();
         builder.Services.AddHealthEndpoints();
         builder.Services.AddTranscriptionApi();
+        builder.Services.AddTrustedProxies();
         var keyRing = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(keyRing.ApplicationName);
-        if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory))
+        if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory) && !string.IsNullOrWhiteSpace(keyRing.Redis))
+            throw new StartupSettingException($"{KeyRingOptions.Section}:KeyDirectory and {KeyRingOptions.Section}:Redis are both set: keep the key ring in one place.");
+        if (!string.IsNullOrWhiteSpace(keyRing.Redis))
+            dataProtection.PersistKeysToRedis(keyRing);
+        else if (!string.IsNullOrWhiteSpace(keyRing.KeyDirectory))
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyRing.KeyDirectory));
         return builder;
     }
@@ -38,6 +43,7 @@ public static class WebAppExtensions
     public static WebApplication UseTranscribeBlazor(this WebApplication app)
     {
         ReserveThreadsForDecoders(app.Services.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.MaxDecoders);
+        app.UseTrustedProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Loudness;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Transcripts;
 
@@ -14,6 +15,7 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     private readonly IEngineAudio _audio;
     private readonly ITranscriptionEngine _engine;
     private readonly TranscriptionRequest _request;
+    private readonly LoudnessMeter _loudness;
     private double _secondsDone = -1; // -1 until the engine reports it: then the engine reads ahead of its decoding
 
     private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request, bool isFile)
@@ -21,6 +23,7 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
         _audio = audio;
         _engine = engine;
         _request = isFile ? request with { IsFile = true, OnSecondsDone = seconds => Volatile.Write(ref _secondsDone, seconds) } : request;
+        _loudness = new LoudnessMeter(audio.SampleRate);
     }
 
     public AudioFormatInfo SourceFormat => _audio.Format;
@@ -33,6 +36,9 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     /// decoding (a file decoded in pieces at once), then what it reports finished.
     /// </summary>
     public double SecondsProcessed => Volatile.Read(ref _secondsDone) is >= 0 and var done ? Math.Min(done, SecondsRead) : SecondsRead;
+
+    /// <summary>How loud the audio read so far is, for the timeline under the player; cheap to take (no copy).</summary>
+    public LoudnessEnvelope Loudness => _loudness.Snapshot();
 
     /// <summary>Why the transcript may not cover the whole file (limits, truncation); empty when it does.</summary>
     public IReadOnlyList<string> Notices => _audio.Notices;
@@ -64,8 +70,19 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
 
     public async IAsyncEnumerable<TranscriptResult> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var result in _engine.TranscribeAsync(_audio.ReadChunksAsync(cancellationToken), _request, cancellationToken).ConfigureAwait(false))
+        await foreach (var result in _engine.TranscribeAsync(MeteredAsync(cancellationToken), _request, cancellationToken).ConfigureAwait(false))
             yield return result;
+    }
+
+    /// <summary>The audio on its way to the engine, each chunk measured by the loudness meter first (no allocation per chunk).</summary>
+    private async IAsyncEnumerable<ReadOnlyMemory<short>> MeteredAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in _audio.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _loudness.Add(chunk.Span);
+            yield return chunk;
+        }
+        _loudness.Flush();
     }
 
     public ValueTask DisposeAsync() => _audio.DisposeAsync();

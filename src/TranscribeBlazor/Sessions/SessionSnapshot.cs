@@ -1,4 +1,5 @@
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.Audio.Loudness;
 using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Sessions;
@@ -36,8 +37,14 @@ public sealed record SessionSnapshot(
     /// <summary>The name the transcript on screen belongs to (what an export is named after).</summary>
     public string? TranscriptName => TranscriptOf ?? FileName;
 
+    /// <summary>The recogniser's own finals when the transcript on screen is a person's correction of them; null otherwise.</summary>
+    public IReadOnlyList<TranscriptResult>? OriginalFinals { get; init; }
+
     /// <summary>The run is a live recording: its level, length and backlog. Null for files.</summary>
     public LiveStatus? Live { get; init; }
+
+    /// <summary>How loud the run's audio is, as far as it has been read (updated with progress); null when there is no audio (history).</summary>
+    public LoudnessEnvelope? Loudness { get; init; }
 
     public static SessionSnapshot Idle { get; } = new(SessionStatus.Idle, TranscriptState.Empty, null, null, null, 0, TimeSpan.Zero, null);
 

@@ -61,6 +61,7 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
                 SecondsProcessed = opened?.Pipeline.SecondsProcessed ?? s.SecondsProcessed,
                 BytesReceived = opened?.BytesReceived ?? s.BytesReceived,
                 Live = opened?.Live ?? s.Live,
+                Loudness = opened?.Pipeline.Loudness ?? s.Loudness,
                 Elapsed = _clock.Elapsed,
             });
             if (opened is not null) opened.LiveChanged -= OnLiveChanged;
@@ -86,7 +87,8 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
                 var opened = _opened;
                 double seconds = opened?.Pipeline.SecondsProcessed ?? 0;
                 long bytes = opened?.BytesReceived ?? _spooling?.BytesReceived ?? 0; // also while a file opens (one that must arrive whole)
-                update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = _clock.Elapsed, BytesReceived = bytes } : s);
+                var loudness = opened?.Pipeline.Loudness;
+                update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = _clock.Elapsed, BytesReceived = bytes, Loudness = loudness ?? s.Loudness } : s);
             }
         }
         catch (ObjectDisposedException)

@@ -1,3 +1,5 @@
+using TranscribeBlazor.IO;
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using TranscribeBlazor.Admission;
 using TranscribeBlazor.Audio;
@@ -173,15 +175,40 @@ public sealed class TranscriptionSession(
 
     /// <summary>Shows a finished transcript (from history, or kept across a pause) when nothing is running. It is not a run: it is not saved again.</summary>
     /// <param name="message">What the panel says about it: where it came from.</param>
-    public void Show(string name, string engine, double durationSeconds, IEnumerable<TranscriptResult> results, string message)
+    /// <param name="id">Its history entry, which corrections update.</param>
+    /// <param name="original">The recogniser's results, when <paramref name="results"/> are a person's correction of them.</param>
+    public void Show(string name, string engine, double durationSeconds, IEnumerable<TranscriptResult> results, string message, string? id = null, IReadOnlyList<TranscriptResult>? original = null)
     {
         lock (_gate)
         {
             if (_current.IsRunning) return;
             var transcript = results.Aggregate(TranscriptState.Empty, (state, result) => state.Apply(result));
-            _current = new SessionSnapshot(SessionStatus.Done, transcript, name, engine, null, durationSeconds, TimeSpan.Zero, message) { Waiting = _current.Waiting };
+            _current = new SessionSnapshot(SessionStatus.Done, transcript, name, engine, null, durationSeconds, TimeSpan.Zero, message, id)
+            {
+                Waiting = _current.Waiting,
+                OriginalFinals = original,
+            };
         }
         Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Puts a person's correction of the transcript on screen (what exports, the player and history then
+    /// use). Refused while a run is under way: its lines are still arriving.
+    /// </summary>
+    public bool Correct(ImmutableList<TranscriptResult> finals, IReadOnlyList<TranscriptResult> original)
+    {
+        lock (_gate)
+        {
+            if (_current.IsRunning || _current.Transcript.Finals.Count == 0) return false;
+            _current = _current with
+            {
+                Transcript = new TranscriptState(finals, null),
+                OriginalFinals = finals.SequenceEqual(original) ? null : original,
+            };
+        }
+        Changed?.Invoke();
+        return true;
     }
 
     /// <summary>Stops the run; what was transcribed so far stays, and the next waiting file starts.</summary>
@@ -207,7 +234,7 @@ public sealed class TranscriptionSession(
     private async Task RunAsync(RunInput input, ITranscriptionEngine engine, CancellationToken cancellationToken)
     {
         RunEnd end;
-        if (admission.TryAdmit(client.Address, out var admitted, out string refusal))
+        if (admission.TryAdmit(client.Address, out var admitted, out var refusal))
         {
             using (admitted)
             {
@@ -219,7 +246,7 @@ public sealed class TranscriptionSession(
         else
         {
             input.Release();
-            end = RunEnd.Busy(refusal);
+            end = RunEnd.Busy(refusal.Message);
         }
         if (end.Unexpected is not null)
             logger.LogError(end.Unexpected, "Transcription failed");
@@ -286,7 +313,7 @@ public sealed class TranscriptionSession(
     {
         string summary = s.Transcript.Finals.Count == 0
             ? SessionMessages.NoSpeech
-            : $"Done: {s.Transcript.Finals.Count} segment(s) from {s.SecondsProcessed:0.0} s of audio in {s.Elapsed.TotalSeconds:0.0} s.";
+            : $"Done: {Counted.Of(s.Transcript.Finals.Count, "segment")} from {s.SecondsProcessed:0.0} s of audio in {s.Elapsed.TotalSeconds:0.0} s.";
         return string.Join(' ', [summary, .. notices]);
     }
 

@@ -22,7 +22,7 @@ public sealed class EncryptedLocalStorage(IJSRuntime js, StoredValueCodec codec)
 
     public async Task<T?> GetAsync<T>(string key)
     {
-        string? stored = await ReadAsync("openItem", key);
+        string? stored = await ReadAsync(key);
         return stored is null ? default : codec.Decode<T>(key, stored);
     }
 
@@ -50,15 +50,11 @@ public sealed class EncryptedLocalStorage(IJSRuntime js, StoredValueCodec codec)
 
     public async Task<int> DeleteAllAsync(string prefix) => await (await ModuleAsync()).InvokeAsync<int>("removeAll", prefix);
 
-    /// <summary>The keys that start with <paramref name="prefix"/> (for diagnostics and tests).</summary>
-    public async Task<IReadOnlyList<string>> KeysAsync(string prefix) =>
-        await ReadAsync("openKeys", prefix) is { Length: > 0 } lines ? lines.Split('\n') : [];
-
-    /// <summary>Stages a text in the browser with <paramref name="open"/>, then reads it back slice by slice.</summary>
-    private async Task<string?> ReadAsync(string open, string argument)
+    /// <summary>Stages the key's value in the browser, then reads it back slice by slice.</summary>
+    private async Task<string?> ReadAsync(string key)
     {
         var module = await ModuleAsync();
-        var staged = await module.InvokeAsync<Staged?>(open, argument);
+        var staged = await module.InvokeAsync<Staged?>("openItem", key);
         if (staged is null) return null;
         try
         {
@@ -66,7 +62,7 @@ public sealed class EncryptedLocalStorage(IJSRuntime js, StoredValueCodec codec)
             while (text.Length < staged.Length)
             {
                 string slice = await module.InvokeAsync<string>("readSlice", staged.Id, text.Length, Math.Min(staged.Length, text.Length + SliceChars));
-                if (slice.Length == 0) throw new BrowserStorageException($"The stored value '{argument}' changed while it was read.", quotaExceeded: false);
+                if (slice.Length == 0) throw new BrowserStorageException($"The stored value '{key}' changed while it was read.", quotaExceeded: false);
                 text.Append(slice);
             }
             return text.ToString();

@@ -7,6 +7,9 @@ public sealed record SpeakerRun(string? Speaker, IReadOnlyList<TranscriptItem> I
     public string? Label => Speaker is null ? null : SpeakerNames.Display(Speaker);
 
     /// <summary>The words with punctuation attached to the word before it: "hello there."</summary>
-    public string Text => string.Concat(Items.Select((item, i) =>
+    public string Text => TextOf(Items);
+
+    /// <summary>Items as text: words spaced, each mark attached to the word before it.</summary>
+    public static string TextOf(IEnumerable<TranscriptItem> items) => string.Concat(items.Select((item, i) =>
         i == 0 || item.Type == TranscriptItemType.Punctuation ? item.Content : " " + item.Content));
 }

@@ -1,3 +1,4 @@
+using TranscribeBlazor.IO;
 using Microsoft.Extensions.Options;
 
 namespace TranscribeBlazor.Uploads;
@@ -10,7 +11,7 @@ public sealed class SpoolDirectoryCleanup(IOptions<UploadOptions> options, ILogg
         string directory = options.Value.SpoolPath;
         int removed = SpoolDirectory.Empty(directory);
         if (removed > 0)
-            logger.LogWarning("Removed {Count} upload file(s) left in {Directory} by an earlier process", removed, directory);
+            logger.LogWarning("Removed {Files} left in {Directory} by an earlier process", Counted.Of(removed, "upload file"), directory);
         return Task.CompletedTask;
     }
 

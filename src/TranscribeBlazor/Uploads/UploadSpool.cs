@@ -63,19 +63,26 @@ public sealed class UploadSpool : IAsyncDisposable
     public async Task<SafeFileHandle> WhenCompleteAsync(CancellationToken cancellationToken)
     {
         while (!_copy.IsCompleted)
-        {
-            var grew = Volatile.Read(ref _grew);
-            try
-            {
-                await Task.WhenAny(grew.Task, _copy).WaitAsync(_stallTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new UploadStalledException(_stallTimeout);
-            }
-        }
+            await WaitForMoreAsync(Volatile.Read(ref _grew), cancellationToken).ConfigureAwait(false);
         await _copy.ConfigureAwait(false); // rethrows the upload's failure, if any
         return _file;
+    }
+
+    /// <summary>
+    /// Waits until bytes arrive after <paramref name="grew"/> was taken, or the upload ends; nothing for the stall
+    /// timeout is <see cref="UploadStalledException"/>. The copy's end is awaited too: its last signal can fire
+    /// before the task counts as completed.
+    /// </summary>
+    private async Task WaitForMoreAsync(TaskCompletionSource grew, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAny(grew.Task, _copy).WaitAsync(_stallTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new UploadStalledException(_stallTimeout);
+        }
     }
 
     /// <summary>A forward-only stream over the upload that waits for bytes not yet received.</summary>
@@ -142,15 +149,7 @@ public sealed class UploadSpool : IAsyncDisposable
                     await spool._copy.ConfigureAwait(false); // rethrows the upload's failure, if any
                     return 0;
                 }
-                // The copy's end is awaited too: its last signal can fire before the task counts as completed.
-                try
-                {
-                    await Task.WhenAny(grew.Task, spool._copy).WaitAsync(spool._stallTimeout, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    throw new UploadStalledException(spool._stallTimeout);
-                }
+                await spool.WaitForMoreAsync(grew, cancellationToken).ConfigureAwait(false);
             }
         }
     }

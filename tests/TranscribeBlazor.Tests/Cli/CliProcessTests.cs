@@ -102,6 +102,24 @@ public sealed class CliProcessTests : IDisposable
         Assert.Equal("Cancelled.", Assert.Single(Lines(await stderr)));
     }
 
+    [Fact]
+    public async Task CtrlC_WhileStandardInputStaysSilent_Cancels_WithExitCode130()
+    {
+        using var process = Start(["-"], asNobody: false, redirectInput: true); // a pipe this test never writes to
+        var stderr = process.StandardError.ReadToEndAsync();
+        // Blocked reading the pipe on a pool thread, as the kernel shows in its wait channel ("anon_pipe_read" here,
+        // "pipe_read" on older kernels). Not the runtime's ".NET SigHandler" thread, which waits on a pipe of its own from start-up.
+        await Signals.WaitUntilAsync(() => Directory.EnumerateDirectories($"/proc/{process.Id}/task").Any(task =>
+            File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET TP Worker", StringComparison.Ordinal)
+            && File.ReadAllText(Path.Combine(task, "wchan")).Contains("pipe_read")), TimeSpan.FromSeconds(30));
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()])) await kill.WaitForExitAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Equal("Cancelled.", Assert.Single(Lines(await stderr)));
+    }
+
     [FfmpegTheory]
     [InlineData("an M4A with its index at the end", "-c:a", "aac", "-b:a", "64k", "-f", "ipod")]
     [InlineData("a phone video, H.264 + AAC, index at the end", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10", "-map", "1:v", "-map", "0:a", "-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-f", "mp4")]

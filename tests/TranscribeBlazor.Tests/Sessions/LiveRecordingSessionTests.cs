@@ -60,7 +60,7 @@ public sealed class LiveRecordingSessionTests
         Assert.Equal(SessionStatus.Done, done.Status);
         Assert.Equal(["hello there", "after stop"], done.Transcript.Finals.Select(f => f.Transcript));
         Assert.Equal(0.3, done.SecondsProcessed, 3);
-        Assert.StartsWith("Done: 2 segment(s) from 0.3 s of audio", done.Message);
+        Assert.StartsWith("Done: 2 segments from 0.3 s of audio", done.Message);
         Assert.True(done.IsKeepable); // goes to history like a file
         Assert.Equal(4_800, engine.SamplesRead);
     }

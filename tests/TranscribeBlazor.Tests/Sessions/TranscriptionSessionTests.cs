@@ -37,7 +37,7 @@ public sealed class TranscriptionSessionTests
         Assert.Equal("talk.wav", s.FileName);
         Assert.Equal(2.0, s.SecondsProcessed, 2);
         Assert.Equal(32_000, engine.SamplesRead);
-        Assert.StartsWith("Done: 2 segment(s)", s.Message);
+        Assert.StartsWith("Done: 2 segments", s.Message);
         Assert.True(changes >= 6);
     }
 

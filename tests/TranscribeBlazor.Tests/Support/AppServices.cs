@@ -53,6 +53,7 @@ public sealed class AppServices
         services.AddSingleton(sp => new HistoryStore(sp.GetRequiredService<IBrowserStorage>()));
         services.AddSingleton(sp => new HistoryState(sp.GetRequiredService<HistoryStore>(), sp.GetRequiredService<TranscriptionSession>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PlayerFollower(sp.GetRequiredService<IJSRuntime>()));
+        services.AddSingleton(sp => new TranscribeBlazor.Components.Transcript.TranscriptCorrections(sp.GetRequiredService<TranscriptionSession>(), sp.GetRequiredService<HistoryState>()));
         return app;
     }
 }

@@ -24,5 +24,8 @@ public static class Category
     /// <summary>Long runs that look for leaks.</summary>
     public const string Soak = "soak";
 
-    public static IReadOnlyList<string> All { get; } = [Unit, Engine, Corpus, Browser, Soak];
+    /// <summary>Two published instances behind nginx with Redis, started by scripts/rehearse-cluster.sh; skipped elsewhere.</summary>
+    public const string Cluster = "cluster";
+
+    public static IReadOnlyList<string> All { get; } = [Unit, Engine, Corpus, Browser, Soak, Cluster];
 }

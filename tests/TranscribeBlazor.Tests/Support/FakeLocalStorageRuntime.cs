@@ -38,7 +38,6 @@ public sealed class FakeLocalStorageRuntime(long quotaChars = 5_000_000) : IJSRu
             "localStorage.setItem" => Set((string)args[0]!, (string)args[1]!) ? null : throw new JSException("QuotaExceededError: exceeded the quota"),
             "localStorage.removeItem" or "remove" => Items.Remove((string)args[0]!),
             "openItem" => Stage(Items.GetValueOrDefault((string)args[0]!)),
-            "openKeys" => Stage(string.Join('\n', Items.Keys.Where(k => k.StartsWith((string)args[0]!, StringComparison.Ordinal)))),
             "readSlice" => _reads[(int)args[0]!][(int)args[1]!..(int)args[2]!],
             "closeRead" => _reads.Remove((int)args[0]!),
             "append" => Append((string)args[0]!, (string)args[1]!),

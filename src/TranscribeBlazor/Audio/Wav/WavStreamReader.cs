@@ -1,3 +1,4 @@
+using TranscribeBlazor.IO;
 using System.Buffers.Binary;
 using System.Text;
 using TranscribeBlazor.Audio.Containers;
@@ -163,7 +164,7 @@ public sealed class WavStreamReader
                 $"The WAV file's sample rate is {sampleRate} Hz; supported rates are {MinSampleRate / 1000}–{MaxSampleRate / 1000} kHz.");
         if (blockAlign != channels * (bits / 8))
             throw new AudioFormatException(AudioError.MalformedHeader,
-                $"The WAV header is damaged: its block size is {blockAlign} bytes, but {channels} channel(s) of {bits}-bit samples need {channels * (bits / 8)}.");
+                $"The WAV header is damaged: its block size is {blockAlign} bytes, but {Counted.Of(channels, "channel")} of {bits}-bit samples need {channels * (bits / 8)}.");
 
         return new WavFormat(channels, (int)sampleRate, bits, encoding, DataBytes: null);
     }

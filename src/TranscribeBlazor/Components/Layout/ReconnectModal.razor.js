@@ -9,6 +9,9 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+const startAgainButton = document.getElementById("components-start-again-button");
+startAgainButton.addEventListener("click", () => location.reload());
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
         reconnectModal.showModal();
@@ -20,7 +23,12 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "paused" || event.detail.state === "resume-failed") {
         resumeButton.focus();
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        // The server answered but does not know this circuit: behind a load balancer, the instance that held it
+        // has gone and another answered. The template reloads here, which would wipe the transcript on screen;
+        // instead the page stays, readable and selectable (the dialog turns non-modal), and says what happened.
+        reconnectModal.close();
+        reconnectModal.show();
+        startAgainButton.focus();
     }
 }
 
@@ -38,7 +46,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                showRejected();
             } else {
                 reconnectModal.close();
             }
@@ -64,4 +72,11 @@ async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
     }
+}
+
+// The same message as the "rejected" state, when Retry is what found the circuit gone.
+function showRejected() {
+    reconnectModal.classList.remove("components-reconnect-show", "components-reconnect-retrying", "components-reconnect-failed");
+    reconnectModal.classList.add("components-reconnect-rejected");
+    handleReconnectStateChanged({ detail: { state: "rejected" } });
 }

@@ -4,6 +4,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using TranscribeBlazor.Audio;
 using TranscribeBlazor.Components.Player;
+using TranscribeBlazor.Components.Transcript;
 using TranscribeBlazor.Components.Upload;
 using TranscribeBlazor.Engines;
 using TranscribeBlazor.Export;
@@ -34,6 +35,8 @@ public sealed partial class Home : IAsyncDisposable
     [Inject] private IOptions<TranscriptionSessionOptions> SessionOptions { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private TranscriptCorrections Corrections { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     /// <summary>
     /// The transcript on screen, carried across a circuit pause: Blazor reads it when it pauses the circuit
@@ -98,8 +101,19 @@ public sealed partial class Home : IAsyncDisposable
     private async Task ExportAsync(ExportFormat format)
     {
         var snapshot = Session.Current;
-        string text = TranscriptExporter.Export(snapshot.Transcript.Finals, format);
+        string text = TranscriptExporter.Export(snapshot.Transcript.Finals, format, snapshot.OriginalFinals);
         await (await ModuleAsync()).InvokeVoidAsync("download", ExportFormats.FileName(snapshot.TranscriptName, format), ExportFormats.MediaType(format), text);
+    }
+
+    private async Task RenameSpeakerAsync(string speaker)
+    {
+        var dialog = await Dialogs.ShowAsync<Components.History.RenameDialog>("Rename speaker", new DialogParameters<Components.History.RenameDialog>
+        {
+            { d => d.Name, Transcripts.SpeakerNames.Display(speaker) },
+            { d => d.Heading, "Rename speaker" },
+        });
+        if (await dialog.Result is { Canceled: false, Data: string name })
+            await Corrections.RenameSpeakerAsync(speaker, name);
     }
 
     private async Task CopyAsync()

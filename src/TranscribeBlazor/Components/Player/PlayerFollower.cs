@@ -27,6 +27,12 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
     /// <summary>Index of the word playing now (in reading order over the finals), or -1.</summary>
     public int CurrentWord { get; private set; } = -1;
 
+    /// <summary>Where the player is, in seconds, as it last reported (a few times a second while it plays, and after a seek).</summary>
+    public double Position { get; private set; }
+
+    /// <summary>Raised with every position report: for the timeline's marker alone, so the transcript does not render on each.</summary>
+    public event Action? PositionChanged;
+
     /// <summary>The file's length as the browser's player measured it (the server cannot tell for MP3 and Ogg streams).</summary>
     public double? BrowserSeconds { get; private set; }
 
@@ -59,6 +65,7 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
             _runId = snapshot.RunId;
             BrowserSeconds = null;
             CurrentWord = -1;
+            Position = 0;
             var module = await ModuleAsync();
             bool hasAudio = snapshot.RunId is { } run && _sources.TryGetValue(run, out var source)
                 ? await module.InvokeAsync<bool>("playFile", audio, source.Zone, source.Batch, source.Index)
@@ -78,6 +85,7 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
     {
         if (_audio is not { } audio) return;
         _runId = runId; // followed already: a late FollowAsync for this run must not unload it
+        Position = 0;
         SetHasAudio(await load(audio));
     }
 
@@ -109,6 +117,8 @@ public sealed class PlayerFollower(IJSRuntime js) : IAsyncDisposable
     [JSInvokable]
     public async Task OnPlayerTime(double seconds)
     {
+        Position = seconds;
+        PositionChanged?.Invoke();
         var finals = _shown.Transcript.Finals;
         // By reference, not count: the next run (or transcript) may have as many finals as the last.
         if (_timeline is null || !ReferenceEquals(_timelineFinals, finals))

@@ -20,6 +20,10 @@ public static class TranscriptFormat
 
     public static string Range(double start, double end) => $"{Clock(start)} – {Clock(end)}";
 
+    /// <summary>A line's text as a person would type it: words spaced, marks attached ("hello there.").</summary>
+    public static string LineText(TranscribeBlazor.Transcripts.TranscriptResult line) =>
+        line.Items.Count == 0 ? line.Transcript : TranscribeBlazor.Transcripts.SpeakerRun.TextOf(line.Items);
+
     /// <summary>"WAV · 16-bit PCM · 44.1 kHz · stereo · 0:25.0".</summary>
     public static string Describe(AudioFormatInfo format)
     {

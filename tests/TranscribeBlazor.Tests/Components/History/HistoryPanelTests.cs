@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,30 @@ public sealed class HistoryPanelTests
         Assert.Equal("Rename older.wav", page.Panel.FindAll("[data-testid=history-rename]")[1].GetAttribute("aria-label"));
         Assert.Empty(page.Panel.FindAll("[data-testid=history-empty]"));
         Assert.NotNull(page.Panel.Find("[data-testid=history-clear]"));
+    }
+
+    [Fact]
+    public async Task Find_FiltersByName_ThenByTheWordsOfEachTranscript()
+    {
+        await using var ctx = ComponentContexts.WithMud();
+        var page = Page.For(ctx);
+        await page.KeepAsync("standup.wav", 3);
+        await page.KeepAsync("retro.wav", 2);
+        await page.KeepAsync("kenobi interview.wav", 1);
+        page.Render().WaitForNames("kenobi interview.wav", "retro.wav", "standup.wav");
+
+        IElement Box() => page.Panel.Find("input[data-testid=history-find], [data-testid=history-find] input");
+        await Box().InputAsync("RETRO");
+        page.WaitForNames("retro.wav");
+        page.Panel.WaitForAssertion(() => Assert.Equal("1 transcript of 3", page.Panel.Find("[data-testid=history-find-count]").Text()), TimeSpan.FromSeconds(5));
+
+        await Box().InputAsync("general");
+        page.WaitForNames("kenobi interview.wav", "retro.wav", "standup.wav"); // in every transcript's words
+        await Box().InputAsync("zebra");
+        page.WaitForNames();
+        page.Panel.WaitForAssertion(() => Assert.Equal("No kept transcript matches", page.Panel.Find("[data-testid=history-find-count]").Text()), TimeSpan.FromSeconds(5));
+        await Box().InputAsync("");
+        page.WaitForNames("kenobi interview.wav", "retro.wav", "standup.wav");
     }
 
     [Fact]

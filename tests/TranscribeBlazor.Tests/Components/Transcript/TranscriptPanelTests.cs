@@ -253,7 +253,7 @@ public sealed class TranscriptPanelTests
     }
 
     [Theory]
-    [InlineData(SessionStatus.Done, "Done", "Done: 2 segment(s) from 2.4 s of audio in 0.1 s.")]
+    [InlineData(SessionStatus.Done, "Done", "Done: 2 segments from 2.4 s of audio in 0.1 s.")]
     [InlineData(SessionStatus.Cancelled, "Cancelled", "Cancelled. The transcript so far is kept.")]
     public async Task AnEndedRun_SaysHowItEnded_WithoutCancelOrProgress(SessionStatus status, string label, string message)
     {
