@@ -23,17 +23,18 @@ public sealed class Product : IDisposable
     private readonly PocketSphinxEngine _engine;
     private readonly AdmissionControl _admission = new(Options.Create(new AdmissionOptions { MaxRunsPerClient = 1000, MaxConcurrentRuns = 1000 }));
 
-    public Product(int decoders, int partialIntervalMilliseconds)
+    /// <param name="parallelFiles">Files cut at pauses and spread over idle decoders (the app's default).</param>
+    public Product(int decoders, int partialIntervalMilliseconds, bool parallelFiles = true)
     {
-        var engineOptions = Options.Create(new PocketSphinxOptions { MaxDecoders = decoders, PartialIntervalMilliseconds = partialIntervalMilliseconds, Parameters = Parameters });
+        var engineOptions = Options.Create(new PocketSphinxOptions { MaxDecoders = decoders, PartialIntervalMilliseconds = partialIntervalMilliseconds, Parameters = Parameters, ParallelFiles = parallelFiles });
         _pool = new DecoderPool(engineOptions);
         _engine = new PocketSphinxEngine(_pool, engineOptions);
     }
 
     /// <summary>A circuit's session with the app's default settings over <paramref name="engine"/>.</summary>
-    private TranscriptionSession NewSession(ITranscriptionEngine engine) =>
+    private TranscriptionSession NewSession(ITranscriptionEngine engine, string client = "bench") =>
         new(new EngineCatalog([engine], Options.Create(new EngineOptions { DefaultEngine = engine.Id })), Options.Create(new TranscriptionSessionOptions()),
-            Options.Create(new UploadOptions()), Options.Create(new AudioInputOptions()), _admission, new SpoolBudget(Options.Create(new UploadOptions())), new ClientIdentity(), NullLogger<TranscriptionSession>.Instance);
+            Options.Create(new UploadOptions()), Options.Create(new AudioInputOptions()), _admission, new SpoolBudget(Options.Create(new UploadOptions())), new ClientIdentity { Address = client }, NullLogger<TranscriptionSession>.Instance);
 
     /// <summary>Decoder settings under trial, from BENCH_PARAMS ("-fwdflat=no,-beam=1e-60"); none by default.</summary>
     public static Dictionary<string, string> Parameters { get; } = (Environment.GetEnvironmentVariable("BENCH_PARAMS") ?? "")
@@ -47,14 +48,17 @@ public sealed class Product : IDisposable
     public async Task WarmAsync(int decoders)
     {
         var silence = Tests.Support.WavBuilder.Pcm16(new short[1_600], 16_000, 1);
-        await Task.WhenAll(Enumerable.Range(0, decoders).Select(_ => RunAsync(() => new MemoryStream(silence), silence.Length)));
+        // One client each: a client holds at most half the decoders, so one client's warm-up runs would wait for each other.
+        await Task.WhenAll(Enumerable.Range(0, decoders).Select(i => RunAsync(() => new MemoryStream(silence), silence.Length, client: $"warm{i}")));
     }
 
-    public async Task<Run> RunAsync(Func<Stream> open, long? size, Func<CountingEngine, bool>? stopWhen = null, Action<CountingEngine>? onStart = null)
+    /// <param name="client">Whose run it is (a client address): the pool shares its decoders fairly between clients.</param>
+    public async Task<Run> RunAsync(Func<Stream> open, long? size, Func<CountingEngine, bool>? stopWhen = null, Action<CountingEngine>? onStart = null, string client = "bench", CancellationToken cancel = default)
     {
         var counted = new CountingEngine(_engine);
         onStart?.Invoke(counted);
-        await using var session = NewSession(counted);
+        await using var session = NewSession(counted, client);
+        using var cancelling = cancel.Register(session.Cancel);
         int events = 0;
         using var renders = new RenderCoalescer(() => Task.CompletedTask, RenderCoalescer.DefaultInterval, e => Console.Error.WriteLine(e));
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -109,6 +113,9 @@ public sealed class Product : IDisposable
     }
 
     public (int Created, int Capacity) Decoders => (_pool.Created, _pool.Capacity);
+
+    /// <summary>Decoders lent for a piece of a file right now.</summary>
+    public int Borrowed => _pool.Borrowed;
 
     public void Dispose() => _pool.Dispose();
 }

@@ -28,6 +28,12 @@ try
     await chatty.WarmAsync(1);
     var load = Median(runs, () => BareEngine.Run(Path.Combine(work, "silence.wav"), quiet.ModelDirectory).Wall.TotalSeconds);
 
+    // BENCH_ONLY=parallel: a long file on 1, 2 and 4 decoders against the bare engine, and the fairness figure (needs ../shared/corpus).
+    string? onlyPart = Environment.GetEnvironmentVariable("BENCH_ONLY");
+    if (corpus.Length > 0 && onlyPart is null or "parallel")
+        await ParallelBench.RunAsync(corpus, work, load, quiet.ModelDirectory);
+    if (onlyPart == "parallel") return 0;
+
     Console.WriteLine("## Speed: whole product against the bare engine (one file, warm decoder)");
     Console.WriteLine();
     Console.WriteLine("| recording | audio | bare engine | product, partials off | ratio | product, partial every 200 ms | ratio | partials | WER bare | WER product |");

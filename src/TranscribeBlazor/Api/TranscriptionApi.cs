@@ -151,8 +151,8 @@ public static class TranscriptionApi
                     }
                 }, CancellationToken.None);
 
-                RunEnd end = streaming ? await StreamAsync(http.Response, events.Reader, run, ended => ApiEvents.Outcome(ended, finals.Count, opened.Pipeline.SecondsRead), cancel) : await run;
-                log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsRead);
+                RunEnd end = streaming ? await StreamAsync(http.Response, events.Reader, run, ended => ApiEvents.Outcome(ended, finals.Count, opened.Pipeline.SecondsProcessed), cancel) : await run;
+                log.LogInformation("API transcription ended {Outcome} after {Seconds:0.0} s ({Audio:0.0} s of audio)", end.Kind, clock.Elapsed.TotalSeconds, opened.Pipeline.SecondsProcessed);
                 if (streaming) return Results.Empty;
                 if (end.Kind != RunEndKind.Done)
                     return end.Unexpected is not null ? ApiProblems.Of(end.Unexpected) : ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, end.Message);

@@ -16,4 +16,13 @@ public sealed record TranscriptionRequest
 
     /// <summary>Whom the run is for (the client's address), so an engine with limited capacity shares it fairly between clients; null: nobody in particular.</summary>
     public string? Client { get; init; }
+
+    /// <summary>
+    /// The audio is a file, not a live recording: an engine may read it ahead of its decoding (PocketSphinx
+    /// then decodes pieces of it on several decoders at once). Engines that must be fed at real time ignore it.
+    /// </summary>
+    public bool IsFile { get; init; }
+
+    /// <summary>Told how many seconds from the start the engine has finished, when it reads ahead of its decoding (<see cref="IsFile"/>).</summary>
+    public Action<double>? OnSecondsDone { get; init; }
 }

@@ -45,7 +45,7 @@ public static class HealthEndpoints
                 {
                     circuits = circuits.Open,
                     transcriptionsActive = admission.Active,
-                    decoders = new { created = pool.Created, idle = pool.Idle, waiting = pool.Waiting, capacity = pool.Capacity },
+                    decoders = new { created = pool.Created, idle = pool.Idle, waiting = pool.Waiting, lent = pool.Borrowed, capacity = pool.Capacity },
                     process = ProcessResources.Read(collectFirst: options.Value.CollectBeforeReading),
                 }))
             .ExcludeFromDescription(); // for operators, not part of the API for programs

@@ -16,12 +16,13 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     private readonly ITranscriptionEngine _engine;
     private readonly TranscriptionRequest _request;
     private readonly LoudnessMeter _loudness;
+    private double _secondsDone = -1; // -1 until the engine reports it: then the engine reads ahead of its decoding
 
-    private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request)
+    private TranscriptionPipeline(IEngineAudio audio, ITranscriptionEngine engine, TranscriptionRequest request, bool isFile)
     {
         _audio = audio;
         _engine = engine;
-        _request = request;
+        _request = isFile ? request with { IsFile = true, OnSecondsDone = seconds => Volatile.Write(ref _secondsDone, seconds) } : request;
         _loudness = new LoudnessMeter(audio.SampleRate);
     }
 
@@ -29,6 +30,12 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
 
     /// <summary>Seconds of audio read from the source so far.</summary>
     public double SecondsRead => _audio.SecondsRead;
+
+    /// <summary>
+    /// Seconds from the start that are transcribed: what was read, unless the engine reads ahead of its
+    /// decoding (a file decoded in pieces at once), then what it reports finished.
+    /// </summary>
+    public double SecondsProcessed => Volatile.Read(ref _secondsDone) is >= 0 and var done ? Math.Min(done, SecondsRead) : SecondsRead;
 
     /// <summary>How loud the audio read so far is, for the timeline under the player; cheap to take (no copy).</summary>
     public LoudnessEnvelope Loudness => _loudness.Snapshot();
@@ -42,7 +49,7 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
     {
         await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
         var audio = await EngineAudioReader.OpenAsync(source, engine.SampleRate, input, cancellationToken, wholeFile).ConfigureAwait(false);
-        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default, isFile: true);
     }
 
     /// <summary>Audio that is already in the engine's form (a live recording); the pipeline disposes it.</summary>
@@ -51,7 +58,7 @@ public sealed class TranscriptionPipeline : IAsyncDisposable
         await EnsureAvailableAsync(engine, cancellationToken).ConfigureAwait(false);
         if (audio.SampleRate != engine.SampleRate)
             throw new TranscriptionEngineException($"{engine.DisplayName} takes {engine.SampleRate} Hz audio, not {audio.SampleRate} Hz.");
-        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default);
+        return new TranscriptionPipeline(audio, engine, request ?? TranscriptionRequest.Default, isFile: false);
     }
 
     private static async Task EnsureAvailableAsync(ITranscriptionEngine engine, CancellationToken cancellationToken)

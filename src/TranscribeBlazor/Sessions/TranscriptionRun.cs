@@ -42,7 +42,7 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
             update(s => s with { Format = opened.Pipeline.SourceFormat, Message = opened.WorkingMessage });
             await foreach (var result in opened.Pipeline.RunAsync(cancellationToken).ConfigureAwait(false))
             {
-                double seconds = opened.Pipeline.SecondsRead;
+                double seconds = opened.Pipeline.SecondsProcessed;
                 update(s => s with { Transcript = s.Transcript.Apply(result), SecondsProcessed = seconds, Elapsed = _clock.Elapsed });
             }
             return RunEnd.Done(opened.Pipeline.Notices);
@@ -58,7 +58,7 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
             var opened = _opened;
             update(s => s with
             {
-                SecondsProcessed = opened?.Pipeline.SecondsRead ?? s.SecondsProcessed,
+                SecondsProcessed = opened?.Pipeline.SecondsProcessed ?? s.SecondsProcessed,
                 BytesReceived = opened?.BytesReceived ?? s.BytesReceived,
                 Live = opened?.Live ?? s.Live,
                 Loudness = opened?.Pipeline.Loudness ?? s.Loudness,
@@ -85,7 +85,7 @@ internal sealed class TranscriptionRun(RunInput input, RunContext context, Actio
             while (await ticker.WaitForNextTickAsync().ConfigureAwait(false))
             {
                 var opened = _opened;
-                double seconds = opened?.Pipeline.SecondsRead ?? 0;
+                double seconds = opened?.Pipeline.SecondsProcessed ?? 0;
                 long bytes = opened?.BytesReceived ?? _spooling?.BytesReceived ?? 0; // also while a file opens (one that must arrive whole)
                 var loudness = opened?.Pipeline.Loudness;
                 update(s => s.IsRunning ? s with { SecondsProcessed = seconds, Elapsed = _clock.Elapsed, BytesReceived = bytes, Loudness = loudness ?? s.Loudness } : s);

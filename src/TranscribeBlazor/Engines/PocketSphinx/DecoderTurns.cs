@@ -17,6 +17,7 @@ internal sealed class DecoderTurns(int capacity, int perClient)
     private readonly List<Waiter> _queue = []; // in arrival order
     private readonly Dictionary<string, int> _held = [];
     private int _free = capacity;
+    private int _borrowed;
 
     public int Capacity { get; } = capacity;
 
@@ -25,6 +26,26 @@ internal sealed class DecoderTurns(int capacity, int perClient)
 
     /// <summary>Runs waiting for a turn.</summary>
     public int Waiting { get { lock (_gate) return _queue.Count; } }
+
+    /// <summary>Decoders lent for one piece of a file (<see cref="TryBorrow"/>) and not yet given back.</summary>
+    public int Borrowed { get { lock (_gate) return _borrowed; } }
+
+    /// <summary>
+    /// An extra decoder for one piece of a file, only if one is free and no run waits (whoever it is for:
+    /// a borrowed decoder must never stand between a waiting run and its turn). It is not counted against
+    /// the client's cap: it goes back after one piece (a few seconds of decoding), and a run that arrives
+    /// meanwhile gets it then, since nothing is lent while it waits. Null when none may be lent.
+    /// </summary>
+    public IDisposable? TryBorrow()
+    {
+        lock (_gate)
+        {
+            if (_free == 0 || _queue.Count > 0) return null;
+            _free--;
+            _borrowed++;
+            return new Loan(this);
+        }
+    }
 
     /// <summary>Decoders <paramref name="client"/> holds now.</summary>
     public int HeldBy(string client) { lock (_gate) return _held.GetValueOrDefault(client); }
@@ -64,6 +85,22 @@ internal sealed class DecoderTurns(int capacity, int perClient)
         lock (_gate)
         {
             if (--_held[client] == 0) _held.Remove(client);
+            _free++;
+            granted = DispatchLocked();
+            moved = PlacesLocked();
+        }
+        foreach (var next in granted) next.Granted.TrySetResult();
+        Tell(moved);
+    }
+
+    /// <summary>A lent decoder came back: free again, for the first waiting run if any.</summary>
+    private void GiveBack()
+    {
+        List<Waiter> granted;
+        List<(Waiter, QueuePlace)> moved;
+        lock (_gate)
+        {
+            _borrowed--;
             _free++;
             granted = DispatchLocked();
             moved = PlacesLocked();
@@ -154,6 +191,17 @@ internal sealed class DecoderTurns(int capacity, int perClient)
         public Action<QueuePlace>? OnPlace { get; } = onPlace;
         public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public QueuePlace Place { get; set; }
+    }
+
+    private sealed class Loan(DecoderTurns owner) : IDisposable
+    {
+        private int _given;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _given, 1) == 0)
+                owner.GiveBack();
+        }
     }
 
     private sealed class Turn(DecoderTurns owner, string client) : IDisposable

@@ -29,6 +29,10 @@ internal static partial class InteropPocketSphinx
     [LibraryImport(Library)]
     internal static partial IntPtr ps_get_feat(SafeDecoderHandle decoder);
 
+    /// <summary>The decoder's own front end (<c>fe_t</c>, owned by the decoder): turns samples into cepstra.</summary>
+    [LibraryImport(Library)]
+    internal static partial IntPtr ps_get_fe(SafeDecoderHandle decoder);
+
     /// <summary>Starts a new stream: frame numbers (and so word times) restart at zero.</summary>
     [LibraryImport(Library)]
     internal static partial int ps_start_stream(SafeDecoderHandle decoder);

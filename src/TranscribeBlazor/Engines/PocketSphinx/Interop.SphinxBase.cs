@@ -33,6 +33,24 @@ internal static partial class InteropSphinxBase
     [LibraryImport(Library)]
     internal static unsafe partial void cmn_live_set(IntPtr cmn, float* vector);
 
+    [LibraryImport(Library)]
+    internal static partial int fe_start_utt(IntPtr fe);
+
+    /// <summary>Cepstra per frame (13 for the en-us model).</summary>
+    [LibraryImport(Library)]
+    internal static partial int fe_get_output_size(IntPtr fe);
+
+    /// <summary>
+    /// Turns samples into at most <c>*frameCount</c> frames of cepstra (rows of <paramref name="cepstra"/>),
+    /// advancing <c>*samples</c> and lowering <c>*sampleCount</c> by what it used. With the front end's
+    /// voice detection on (5prealpha's default), only speech frames come out: those the live CMN would see.
+    /// </summary>
+    [LibraryImport(Library)]
+    internal static unsafe partial int fe_process_frames(IntPtr fe, short** samples, nuint* sampleCount, float** cepstra, int* frameCount, int* frameIndex);
+
+    [LibraryImport(Library)]
+    internal static unsafe partial int fe_end_utt(IntPtr fe, float* lastFrame, int* frameCount);
+
     /// <summary>Leading fields of <c>feat_t</c> (sphinxbase/feat.h), up to the CMN state we reset between sessions.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct FeatHead

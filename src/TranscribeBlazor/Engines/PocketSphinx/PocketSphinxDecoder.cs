@@ -57,12 +57,73 @@ internal sealed class PocketSphinxDecoder : IDisposable
     /// Makes the decoder as good as new for the next session: word times restart at zero and the
     /// cepstral mean goes back to the model's initial value, so no session hears the previous one.
     /// </summary>
-    public void ResetForSession()
+    /// <param name="keepCmn">Keep the cepstral mean instead: the next audio continues what the decoder just heard (the next piece of the same file).</param>
+    public void ResetForSession(bool keepCmn = false)
     {
         if (_inUtterance)
             EndUtterance();
         Check(InteropPocketSphinx.ps_start_stream(_handle), "ps_start_stream");
-        RestoreCmn();
+        if (!keepCmn) RestoreCmn();
+    }
+
+    /// <summary>
+    /// Sets the cepstral mean to that of the speech in <paramref name="samples"/> (the start of a piece of a
+    /// file that this decoder did not hear the beginning of), as if the decoder had been listening all along;
+    /// computed by the decoder's own front end, a few milliseconds for 10 s. Fewer than 1 s of speech
+    /// frames say too little: the mean is then left as it is. Call before <see cref="ResetForSession"/> with keepCmn.
+    /// </summary>
+    public unsafe void EstimateCmn(ReadOnlySpan<short> samples)
+    {
+        const int Block = 256, MinFrames = 100;
+        if (_cmn == IntPtr.Zero || samples.IsEmpty) return;
+        if (_inUtterance) EndUtterance();
+        bool added = false;
+        _handle.DangerousAddRef(ref added); // the front end lives inside the decoder
+        try
+        {
+            IntPtr fe = InteropPocketSphinx.ps_get_fe(_handle);
+            int width = _initialCmn.Length;
+            if (fe == IntPtr.Zero || InteropSphinxBase.fe_get_output_size(fe) != width) return;
+            var sum = new double[width];
+            long frames = 0;
+            var cepstra = new float[Block * width];
+            var rows = stackalloc float*[Block];
+            Check(InteropSphinxBase.fe_start_utt(fe), "fe_start_utt");
+            fixed (short* data = samples)
+            fixed (float* buffer = cepstra)
+            {
+                for (int i = 0; i < Block; i++) rows[i] = buffer + i * width;
+                short* next = data;
+                nuint left = (nuint)samples.Length;
+                while (left > 0)
+                {
+                    nuint before = left;
+                    int count = Block, index = 0;
+                    Check(InteropSphinxBase.fe_process_frames(fe, &next, &left, rows, &count, &index), "fe_process_frames");
+                    Add(buffer, count);
+                    if (count == 0 && left == before) break;
+                }
+                int last = 0;
+                Check(InteropSphinxBase.fe_end_utt(fe, buffer, &last), "fe_end_utt");
+                Add(buffer, Math.Min(last, 1));
+            }
+            if (frames < MinFrames) return;
+            var mean = new float[width];
+            for (int i = 0; i < width; i++) mean[i] = (float)(sum[i] / frames);
+            fixed (float* vector = mean)
+                InteropSphinxBase.cmn_live_set(_cmn, vector);
+
+            void Add(float* rowsStart, int count)
+            {
+                for (int f = 0; f < count; f++)
+                    for (int i = 0; i < width; i++) sum[i] += rowsStart[f * width + i];
+                frames += count;
+            }
+        }
+        finally
+        {
+            if (added) _handle.DangerousRelease();
+        }
     }
 
     public void StartUtterance()

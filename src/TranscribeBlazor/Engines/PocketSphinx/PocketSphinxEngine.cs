@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using TranscribeBlazor.Engines.PocketSphinx.Pieces;
 using TranscribeBlazor.Transcripts;
 
 namespace TranscribeBlazor.Engines.PocketSphinx;
@@ -73,8 +74,15 @@ public sealed class PocketSphinxEngine(DecoderPool pool, IOptions<PocketSphinxOp
         try
         {
             using var lease = await pool.RentAsync(cancellationToken, request.OnQueuePlace, request.Client).ConfigureAwait(false);
-            var utterances = new UtteranceTracker(lease.Decoder, $"ps{Interlocked.Increment(ref _sessionCounter)}",
-                options.Value.PartialIntervalMilliseconds * SampleRate / 1000);
+            string prefix = $"ps{Interlocked.Increment(ref _sessionCounter)}";
+            int partialInterval = options.Value.PartialIntervalMilliseconds * SampleRate / 1000;
+            if (request.IsFile && options.Value.ParallelFiles)
+            {
+                var pieces = new ParallelFileDecoding(pool, lease.Decoder, prefix, partialInterval, options.Value.PieceSeconds, SampleRate, request.OnSecondsDone);
+                await pieces.RunAsync(audio, results, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var utterances = new UtteranceTracker(lease.Decoder, prefix, partialInterval);
             try
             {
                 await foreach (var chunk in audio.WithCancellation(cancellationToken).ConfigureAwait(false))

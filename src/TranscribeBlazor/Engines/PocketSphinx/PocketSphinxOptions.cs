@@ -37,6 +37,20 @@ public sealed class PocketSphinxOptions
     [Range(20, 5000)]
     public int PartialIntervalMilliseconds { get; set; } = 200;
 
+    /// <summary>
+    /// A file (not a live recording) is cut at pauses into pieces that idle decoders transcribe at once,
+    /// each borrowed for one piece only while no other run waits. Off: one decoder reads the file from start to end.
+    /// </summary>
+    public bool ParallelFiles { get; set; } = true;
+
+    /// <summary>
+    /// Length a piece reaches before the next pause ends it (at most twice this with no pause). A run that
+    /// arrives while another's file is spread over the decoders waits at most one piece's decode: about a
+    /// quarter of this on a free core (PocketSphinx decodes at 0.2–0.3× real time).
+    /// </summary>
+    [Range(5, 300)]
+    public double PieceSeconds { get; set; } = 15;
+
     /// <summary>Further decoder arguments by name, e.g. <c>"-beam": "1e-60"</c>.</summary>
     public Dictionary<string, string> Parameters { get; set; } = [];
 

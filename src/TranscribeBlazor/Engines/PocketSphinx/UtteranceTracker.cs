@@ -12,18 +12,22 @@ internal sealed class UtteranceTracker
     private readonly PocketSphinxDecoder _decoder;
     private readonly string _resultIdPrefix;
     private readonly int _partialInterval;
+    private readonly double _offset;
     private int _utterance;
     private bool _inSpeech;
     private int _samplesSincePartial;
     private string _lastPartial = string.Empty;
 
     /// <summary>Resets <paramref name="decoder"/> for a new session and opens its first utterance.</summary>
-    public UtteranceTracker(PocketSphinxDecoder decoder, string resultIdPrefix, int partialInterval)
+    /// <param name="offsetSeconds">Where this audio starts in the file (a piece of it): added to every time.</param>
+    /// <param name="keepCmn">Keep the decoder's cepstral mean: it has just decoded the audio right before this.</param>
+    public UtteranceTracker(PocketSphinxDecoder decoder, string resultIdPrefix, int partialInterval, double offsetSeconds = 0, bool keepCmn = false)
     {
         _decoder = decoder;
         _resultIdPrefix = resultIdPrefix;
         _partialInterval = partialInterval;
-        _decoder.ResetForSession();
+        _offset = offsetSeconds;
+        _decoder.ResetForSession(keepCmn);
         _decoder.StartUtterance();
     }
 
@@ -89,13 +93,13 @@ internal sealed class UtteranceTracker
             if (!IsSpokenWord(word.Word)) continue;
             items.Add(new TranscriptItem(
                 Content: StripPronunciationVariant(word.Word),
-                StartTime: word.StartFrame / rate,
-                EndTime: (word.EndFrame + 1) / rate,
+                StartTime: _offset + word.StartFrame / rate,
+                EndTime: _offset + (word.EndFrame + 1) / rate,
                 Confidence: word.Confidence is double c ? Math.Round(Math.Clamp(c, 0, 1), 4) : null,
                 Stable: !isPartial));
         }
-        double start = items.Count > 0 ? items[0].StartTime : words.Count > 0 ? words[0].StartFrame / rate : 0;
-        double end = items.Count > 0 ? items[^1].EndTime : words.Count > 0 ? (words[^1].EndFrame + 1) / rate : start;
+        double start = items.Count > 0 ? items[0].StartTime : _offset + (words.Count > 0 ? words[0].StartFrame / rate : 0);
+        double end = items.Count > 0 ? items[^1].EndTime : words.Count > 0 ? _offset + (words[^1].EndFrame + 1) / rate : start;
         return new TranscriptResult(ResultId, start, end, isPartial, [TranscriptAlternative.FromItems(items)]);
     }
 

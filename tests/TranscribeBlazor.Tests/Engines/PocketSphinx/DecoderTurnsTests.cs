@@ -127,6 +127,53 @@ public sealed class DecoderTurnsTests
         Assert.Equal(2, turns.HeldBy(DecoderTurns.AnyClient));
     }
 
+    [Fact]
+    public async Task AnIdleDecoder_IsLentForAPiece_BeyondTheClientsCap_OnlyWhileNobodyWaits()
+    {
+        var turns = new DecoderTurns(3, perClient: 1);
+        using var own = await turns.TakeAsync("A", CancellationToken.None);
+        using (var loan = turns.TryBorrow())
+        {
+            Assert.NotNull(loan); // A is at its cap of 1, yet the idle decoders may speed up its file
+            Assert.NotNull(turns.TryBorrow());
+            Assert.Null(turns.TryBorrow()); // none left
+            Assert.Equal((1, 2), (turns.HeldBy("A"), turns.Borrowed)); // a loan does not count as held: A's places and caps are as before
+        }
+    }
+
+    [Fact]
+    public async Task WhileAnyRunWaits_NothingIsLent_AndTheWaiterGetsTheNextDecoderBack_WhenOnePieceEnds()
+    {
+        var turns = new DecoderTurns(2, perClient: 1);
+        using var own = await turns.TakeAsync("A", CancellationToken.None);
+        var piece = turns.TryBorrow()!; // A's file spreads over both decoders
+        var places = new ConcurrentQueue<QueuePlace>();
+        var b = turns.TakeAsync("B", CancellationToken.None, places.Enqueue); // a newcomer arrives mid-piece
+        Assert.False(b.IsCompleted);
+        Assert.Equal(1, Assert.Single(places).Place);
+        Assert.Null(turns.TryBorrow()); // A's next piece may not borrow while B waits, even once a decoder is free
+
+        piece.Dispose(); // the piece ends: B's turn, at once
+        using (await b.WaitAsync(Bound))
+        {
+            Assert.Equal(QueuePlace.Turn, places.Last());
+            Assert.Equal((1, 1, 0), (turns.HeldBy("A"), turns.HeldBy("B"), turns.Borrowed));
+            Assert.Null(turns.TryBorrow()); // every decoder is someone's own
+        }
+        using var again = turns.TryBorrow(); // B done, nobody waits: A may borrow again
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public async Task AWaitingRunOfTheSameClient_AlsoStopsLending()
+    {
+        var turns = new DecoderTurns(3, perClient: 1);
+        using var own = await turns.TakeAsync("A", CancellationToken.None);
+        var second = turns.TakeAsync("A", CancellationToken.None); // A's other tab, at A's cap
+        Assert.False(second.IsCompleted);
+        Assert.Null(turns.TryBorrow()); // lending is only for a server where nobody waits at all
+    }
+
     [Theory]
     [InlineData(1, 0, 1)]
     [InlineData(2, 0, 1)]
