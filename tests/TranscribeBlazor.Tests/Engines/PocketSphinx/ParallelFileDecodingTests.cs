@@ -66,6 +66,25 @@ public sealed class ParallelFileDecodingTests(ITestOutputHelper output)
         Assert.Equal(3, EngineFactory.FinalText(results).Split(' ').Count(w => w == "leisure")); // each copy's first utterance, none lost
     }
 
+    [PocketSphinxFact]
+    public async Task Cancelling_StopsEveryPiece_AtOnce_AndGivesBothDecodersBack()
+    {
+        // 30 s pieces: each takes seconds to decode, so a cancel seen only between pieces would take that long.
+        var options = Options.Create(new PocketSphinxOptions { MaxDecoders = 2, PieceSeconds = 30 });
+        using var pool = new DecoderPool(options);
+        var engine = new PocketSphinxEngine(pool, options);
+        var once = TestAssets.ReadPcm16(TestAssets.JoinedLibriVoxWav(out _));
+        using var cancel = new CancellationTokenSource();
+        var run = EngineFactory.TranscribeAsync(engine, WavBuilder.Pcm16([.. once, .. once, .. once, .. once], 16_000, 1), cancel.Token);
+
+        await Signals.WaitUntilAsync(() => pool.Borrowed == 1, TimeSpan.FromSeconds(60)); // both decoders are on the file
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(3)));
+        output.WriteLine($"the run ended {clock.Elapsed.TotalMilliseconds:0} ms after the cancel");
+        Assert.Equal((0, 2), (pool.Borrowed, pool.Idle));
+    }
+
     private static List<TranscriptItem> Words(List<TranscriptResult> results) =>
         results.Where(r => !r.IsPartial).SelectMany(r => r.Items).ToList();
 

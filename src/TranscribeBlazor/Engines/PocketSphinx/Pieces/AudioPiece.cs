@@ -12,7 +12,6 @@ internal sealed class AudioPiece(int index, long startSample, int sampleRate)
     private int _written, _published;
     private bool _sealed;
     private TaskCompletionSource _changed = NewSignal();
-    private readonly TaskCompletionSource _sealedSignal = NewSignal();
 
     public int Index { get; } = index;
 
@@ -23,12 +22,6 @@ internal sealed class AudioPiece(int index, long startSample, int sampleRate)
 
     /// <summary>All of the piece is in: a borrowed decoder may take it (it will not wait on the upload).</summary>
     public bool IsSealed { get { lock (_gate) return _sealed; } }
-
-    /// <summary>Completes when the piece is sealed.</summary>
-    public Task Sealed => _sealedSignal.Task;
-
-    /// <summary>Samples in the piece so far (published or held back).</summary>
-    public int Written { get { lock (_gate) return _written; } }
 
     public void Append(ReadOnlySpan<short> samples)
     {
@@ -70,7 +63,6 @@ internal sealed class AudioPiece(int index, long startSample, int sampleRate)
             changed = _changed;
         }
         changed.TrySetResult();
-        _sealedSignal.TrySetResult();
         return rest;
     }
 
@@ -95,6 +87,9 @@ internal sealed class AudioPiece(int index, long startSample, int sampleRate)
         int read = 0;
         while (true)
         {
+            // Checked at every chunk, not only when waiting: a piece of a file that has arrived never waits,
+            // and a Cancel would otherwise be seen only after the piece (15–30 s of audio, seconds of decoding).
+            cancellationToken.ThrowIfCancellationRequested();
             ReadOnlyMemory<short> next;
             Task wait;
             lock (_gate)
