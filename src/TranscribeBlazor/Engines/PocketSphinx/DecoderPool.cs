@@ -59,20 +59,7 @@ public sealed class DecoderPool : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var turn = await _turns.TakeAsync(client ?? AnyClient, cancellationToken, onPlace).ConfigureAwait(false);
-        try
-        {
-            if (!_idle.TryPop(out var decoder))
-            {
-                decoder = await Task.Run(_factory, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _created);
-            }
-            return new DecoderLease(this, decoder, turn);
-        }
-        catch
-        {
-            turn.Dispose();
-            throw;
-        }
+        return await LeaseAsync(turn, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Decoders lent now for one piece of a file each.</summary>
@@ -87,10 +74,11 @@ public sealed class DecoderPool : IDisposable
     internal Task<DecoderLease>? TryBorrow(CancellationToken cancellationToken)
     {
         if (_disposed || _turns.TryBorrow() is not { } loan) return null;
-        return LendAsync(loan, cancellationToken);
+        return LeaseAsync(loan, cancellationToken);
     }
 
-    private async Task<DecoderLease> LendAsync(IDisposable loan, CancellationToken cancellationToken)
+    /// <summary>An idle decoder, or a new one, for whoever holds <paramref name="turn"/>; the turn passes on if that fails.</summary>
+    private async Task<DecoderLease> LeaseAsync(IDisposable turn, CancellationToken cancellationToken)
     {
         try
         {
@@ -99,11 +87,11 @@ public sealed class DecoderPool : IDisposable
                 decoder = await Task.Run(_factory, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref _created);
             }
-            return new DecoderLease(this, decoder, loan);
+            return new DecoderLease(this, decoder, turn);
         }
         catch
         {
-            loan.Dispose();
+            turn.Dispose();
             throw;
         }
     }

@@ -28,11 +28,6 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
     private bool _readingDone;
     private long _doneSamples;
 
-    /// <summary>Pieces decoded on a borrowed decoder (for the benchmark and tests).</summary>
-    public int BorrowedPieces { get; private set; }
-
-    public int Pieces { get; private set; }
-
     public async Task RunAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, ChannelWriter<TranscriptResult> results, CancellationToken cancellationToken)
     {
         _slots = new SemaphoreSlim(Math.Max(1, pool.Capacity));
@@ -57,7 +52,6 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                     while (_ready.Count > 0 && _ready.Peek().IsSealed && pool.TryBorrow(stop.Token) is { } borrowing)
                     {
                         var piece = Take();
-                        BorrowedPieces++;
                         working.Add(Task.Run(async () =>
                         {
                             using var lease = await borrowing.ConfigureAwait(false);
@@ -109,11 +103,7 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                 foreach (var piece in started)
                 {
                     await _slots!.WaitAsync(cancellationToken).ConfigureAwait(false); // read ahead at most Capacity pieces not yet taken
-                    lock (_gate)
-                    {
-                        _ready.Enqueue(piece);
-                        Pieces++;
-                    }
+                    lock (_gate) _ready.Enqueue(piece);
                     Changed();
                 }
                 started.Clear();
