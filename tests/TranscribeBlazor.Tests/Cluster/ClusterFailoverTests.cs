@@ -31,8 +31,10 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
 
         var page = user.Page;
         var finals = page.Locator("[data-testid=final]");
-        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(ClusterTests.LongRecording("interrupted.wav"));
-        await Assertions.Expect(finals).ToHaveCountAsync(3, new() { Timeout = 60_000 }); // some of the run is on screen
+        // 6 minutes: on an instance's two idle recognisers a file runs at ~5× real time, and the kill must come mid-run.
+        await page.Locator(BrowserFixture.FileInput).SetInputFilesAsync(ClusterTests.LongRecording("interrupted.wav", times: 12));
+        // Some of the run is on screen (finals come in bursts when a file is decoded in pieces at once).
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=final]').length >= 3", null, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=transcript]")).ToHaveAttributeAsync("data-state", "running");
 
         var before = await finals.AllInnerTextsAsync();

@@ -18,10 +18,11 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         new() { Name = name, MimeType = "audio/wav", Buffer = File.ReadAllBytes(TestAssets.LibriVox()[1].Path) };
 
     /// <summary>The five LibriVox utterances three times over: ~90 s of speech, a run that lasts long enough to be interrupted.</summary>
-    internal static FilePayload LongRecording(string name)
+    /// <summary>The five LibriVox utterances <paramref name="times"/> over (30 s each time).</summary>
+    internal static FilePayload LongRecording(string name, int times = 3)
     {
         var once = TestAssets.ReadPcm16(TestAssets.JoinedLibriVoxWav(out _));
-        return new() { Name = name, MimeType = "audio/wav", Buffer = WavBuilder.Pcm16([.. once, .. once, .. once], 16_000, 1) };
+        return new() { Name = name, MimeType = "audio/wav", Buffer = WavBuilder.Pcm16([.. Enumerable.Repeat(once, times).SelectMany(s => s)], 16_000, 1) };
     }
 
     internal static Task DoneAsync(IPage page, string name, int timeoutMs = 90_000) =>
