@@ -17,7 +17,7 @@ public static class TranscriptSearch
         for (int line = 0; line < finals.Count; line++)
             foreach (var item in finals[line].Items)
                 if (item.Type == TranscriptItemType.Pronunciation)
-                    words.Add((Normal(item.Content), line, item.StartTime));
+                    words.Add((WordKey.Of(item.Content), line, item.StartTime));
 
         var matches = new List<Match>();
         for (int i = 0; i + wanted.Length <= words.Count; i++)
@@ -32,7 +32,5 @@ public static class TranscriptSearch
 
     /// <summary>The lowercased words of a text, marks aside: what both sides of a search compare.</summary>
     public static string[] Words(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Normal).Where(w => w.Length > 0).ToArray();
-
-    private static string Normal(string word) => new string(word.Where(c => char.IsLetterOrDigit(c) || c is '\'' or '-').ToArray()).ToLowerInvariant();
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(WordKey.Of).Where(w => w.Length > 0).ToArray();
 }

@@ -20,7 +20,4 @@ public static class TextTokens
         }
         return tokens;
     }
-
-    /// <summary>How a word compares when deciding whether it was changed: case and marks aside.</summary>
-    public static string Normal(string word) => word.Trim(Marks).ToLowerInvariant();
 }

@@ -13,7 +13,7 @@ public static class WordAlignment
         var old = before.Where(i => i.Type == TranscriptItemType.Pronunciation).ToList();
         var tokens = TextTokens.Of(text);
         var words = tokens.Where(t => t.Type == TranscriptItemType.Pronunciation).Select(t => t.Content).ToList();
-        var pairs = CommonSubsequence(old.Select(i => TextTokens.Normal(i.Content)).ToList(), words.Select(TextTokens.Normal).ToList());
+        var pairs = CommonSubsequence(old.Select(i => WordKey.Of(i.Content)).ToList(), words.Select(WordKey.Of).ToList());
 
         var timed = new TranscriptItem[words.Count];
         int oi = 0, wi = 0;
