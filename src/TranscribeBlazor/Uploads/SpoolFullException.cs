@@ -1,4 +1,4 @@
-using System.Globalization;
+using TranscribeBlazor.IO;
 
 namespace TranscribeBlazor.Uploads;
 
@@ -9,21 +9,12 @@ namespace TranscribeBlazor.Uploads;
 public sealed class SpoolFullException(string message) : IOException(message)
 {
     internal static SpoolFullException Client(long limit, long inUse) => new(
-        $"This file does not fit in the upload space one user may fill at once ({Size(limit)}; your other tabs' uploads hold {Size(inUse)}). " +
+        $"This file does not fit in the upload space one user may fill at once ({ByteSize.Format(limit)}; your other tabs' uploads hold {ByteSize.Format(inUse)}). " +
         "Try it again when your other transcriptions end.");
 
     internal static SpoolFullException Server(long limit) => new(
-        $"The server's upload space is full (at most {Size(limit)} for everyone's uploads at once). Try again in a few minutes; your other files are not affected.");
+        $"The server's upload space is full (at most {ByteSize.Format(limit)} for everyone's uploads at once). Try again in a few minutes; your other files are not affected.");
 
     internal static SpoolFullException Disk(long free) => new(
-        $"The server's disk is almost full ({Size(free)} free, which it keeps in reserve), so it cannot take this file. Try again later, or tell whoever runs the server.");
-
-    // In the figure's own unit, binary like the limits it is configured in: a test's small limit reads "48 KB", not "0 GB".
-    private static string Size(long bytes) => bytes switch
-    {
-        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GB",
-        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-        >= 1L << 10 => (bytes / (double)(1L << 10)).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
-        _ => $"{bytes} bytes",
-    };
+        $"The server's disk is almost full ({ByteSize.Format(free)} free, which it keeps in reserve), so it cannot take this file. Try again later, or tell whoever runs the server.");
 }

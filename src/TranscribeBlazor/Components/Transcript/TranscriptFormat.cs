@@ -1,5 +1,6 @@
 using System.Globalization;
 using TranscribeBlazor.Audio;
+using TranscribeBlazor.IO;
 using TranscribeBlazor.Sessions;
 
 namespace TranscribeBlazor.Components.Transcript;
@@ -46,7 +47,7 @@ public static class TranscriptFormat
             return LiveProgress(snapshot, live);
         var parts = new List<string>(4);
         if (snapshot.BytesTotal is { } totalBytes && snapshot.BytesReceived < totalBytes)
-            parts.Add($"uploaded {Size(snapshot.BytesReceived)} of {Size(totalBytes)}");
+            parts.Add($"uploaded {ByteSize.OfFile(snapshot.BytesReceived)} of {ByteSize.OfFile(totalBytes)}");
         string done = snapshot.SecondsProcessed.ToString("0.0", CultureInfo.InvariantCulture);
         parts.Add(TotalSeconds(snapshot, browserSeconds) is { } total
             ? $"{done} s of {total.ToString("0.0", CultureInfo.InvariantCulture)} s"
@@ -65,14 +66,6 @@ public static class TranscriptFormat
             ? $"{text} · {live.BacklogSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s waiting"
             : text;
     }
-
-    /// <summary>"850 KB", "12.3 MB", "1.50 GB".</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1_000_000 => $"{Math.Ceiling(bytes / 1000.0).ToString("0", CultureInfo.InvariantCulture)} KB",
-        < 1_000_000_000 => $"{(bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture)} MB",
-        _ => $"{(bytes / 1e9).ToString("0.00", CultureInfo.InvariantCulture)} GB",
-    };
 
     /// <summary>Share of the file processed (0–100), or null when the length is unknown.</summary>
     public static double? Percent(SessionSnapshot snapshot, double? browserSeconds = null) =>

@@ -26,15 +26,6 @@ public sealed class TranscriptFormatTests
         Assert.Equal("MP3 · 44.1 kHz · stereo",
             TranscriptFormat.Describe(new TranscribeBlazor.Audio.AudioFormatInfo("MP3", "mp3", 2, 44_100, null)));
 
-    [Theory]
-    [InlineData(0, "0 KB")]
-    [InlineData(1, "1 KB")]
-    [InlineData(999_999, "1000 KB")]
-    [InlineData(12_345_678, "12.3 MB")]
-    [InlineData(1_500_000_000, "1.50 GB")]
-    public void Size_ReadsInDecimalUnits(long bytes, string expected) =>
-        Assert.Equal(expected, TranscriptFormat.Size(bytes));
-
     [Fact]
     public void Progress_ShowsTheUploadOnlyWhileItRuns_ThenAudio_Elapsed_AndSpeed()
     {
