@@ -34,6 +34,8 @@ public sealed class IsolationTests(IsolationTests.ManyPeople browser, ITestOutpu
             Assert.Contains(own[i % 5], text);
             foreach (string other in own.Where((_, k) => k != i % 5))
                 Assert.DoesNotContain(other, text);
+            // The entry is written to the browser's storage after the run ends: wait for it, then read it.
+            await Assertions.Expect(page.Locator("[data-testid=history-item]")).ToHaveCountAsync(1);
             var history = await page.Locator("[data-testid=history-item]").AllInnerTextsAsync();
             Assert.Equal($"tab{i}.wav", Assert.Single(history).Split(' ', '\n')[0].Trim());
         }
