@@ -29,7 +29,7 @@ public sealed class IndexLastUploadTests
         await session.Completion.WaitAsync(TimeSpan.FromSeconds(30));
 
         var s = session.Current;
-        Assert.Equal(SessionStatus.Done, s.Status);
+        Assert.True(s.Status == SessionStatus.Done, $"{s.Status}: {s.Message}"); // once in a loaded clean-clone run it was Error; the message says why
         Assert.Equal("MP4/M4A", s.Format?.Container);
         Assert.InRange(engine.SamplesRead, 31_000, 33_500); // two seconds, give or take AAC's priming frames
         Assert.Equal(["whole file"], s.Transcript.Finals.Select(f => f.Transcript));
