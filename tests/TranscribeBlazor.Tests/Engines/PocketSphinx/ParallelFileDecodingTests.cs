@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TranscribeBlazor.Engines.PocketSphinx;
+using TranscribeBlazor.Pipeline;
 using TranscribeBlazor.Tests.Support;
 using TranscribeBlazor.Transcripts;
 using Xunit.Abstractions;
@@ -83,6 +84,58 @@ public sealed class ParallelFileDecodingTests(ITestOutputHelper output)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(3)));
         output.WriteLine($"the run ended {clock.Elapsed.TotalMilliseconds:0} ms after the cancel");
         Assert.Equal((0, 2), (pool.Borrowed, pool.Idle));
+    }
+
+    [PocketSphinxFact]
+    public async Task AReadThatFails_StillDecodesWhatHadArrived_ThenFailsTheRun()
+    {
+        var options = Options.Create(new PocketSphinxOptions { MaxDecoders = 2, PieceSeconds = 5 });
+        using var pool = new DecoderPool(options);
+        var engine = new PocketSphinxEngine(pool, options);
+        var once = TestAssets.ReadPcm16(TestAssets.JoinedLibriVoxWav(out _));
+        var wav = WavBuilder.Pcm16([.. once, .. once, .. once], 16_000, 1); // 89 s
+        // The source fails 45 s into the audio, read far ahead of the decoders (it is in memory), as an upload that breaks off does.
+        await using var source = new FailingStream(wav, failAt: 44 + 45 * 32_000);
+        var results = new List<TranscriptResult>();
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var pipeline = await TranscriptionPipeline.OpenAsync(source, engine, TranscribeBlazor.Audio.AudioInputOptions.Default, CancellationToken.None);
+            await foreach (var result in pipeline.RunAsync(CancellationToken.None))
+                results.Add(result);
+        }).WaitAsync(TimeSpan.FromMinutes(2));
+
+        var finals = results.Where(r => !r.IsPartial && r.Items.Count > 0).ToList();
+        output.WriteLine($"{failure.GetType().Name}: {failure.Message}; the last final ends at {finals[^1].EndTime:0.0} s");
+        Assert.Contains("broke off", failure.ToString());
+        Assert.Equal(finals.OrderBy(f => f.StartTime), finals);
+        // Everything up to the break is there. Measured: the last final ends at 45.0 s; dropping the pieces in hand instead gave 10.9 s.
+        Assert.InRange(finals[^1].EndTime, 40.0, 45.5);
+        Assert.Equal((0, 2), (pool.Borrowed, pool.Idle));
+    }
+
+    /// <summary>Gives its bytes up to <c>failAt</c>, then fails as a dropped connection does.</summary>
+    private sealed class FailingStream(byte[] bytes, int failAt) : Stream
+    {
+        private int _position;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= failAt) throw new IOException("The test's source broke off.");
+            int n = Math.Min(count, failAt - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static List<TranscriptItem> Words(List<TranscriptResult> results) =>

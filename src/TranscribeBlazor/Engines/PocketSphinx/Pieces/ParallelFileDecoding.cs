@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using TranscribeBlazor.Transcripts;
 
@@ -9,7 +10,9 @@ namespace TranscribeBlazor.Engines.PocketSphinx.Pieces;
 /// so partials start at once), and each piece that is complete while a decoder is idle and nobody waits
 /// goes to a decoder borrowed for that piece alone (<see cref="DecoderPool.TryBorrow"/>). The results are
 /// put back in order by <see cref="PieceStitcher"/>. At most <c>Capacity</c> complete pieces wait to be
-/// taken (about 1 MB each at 30 s), so memory stays flat however long the file.
+/// taken (about 1 MB each at 30 s), so memory stays flat however long the file. When reading fails (an
+/// upload that stalls, a damaged file), what had arrived is still decoded before the run fails, as one
+/// decoder reading the file would have done.
 /// </summary>
 internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder own, string resultIdPrefix, int partialInterval, double pieceSeconds, int sampleRate, Action<double>? onSecondsDone)
 {
@@ -26,6 +29,7 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SemaphoreSlim? _slots;
     private bool _readingDone;
+    private ExceptionDispatchInfo? _readFailure;
     private long _doneSamples;
 
     public async Task RunAsync(IAsyncEnumerable<ReadOnlyMemory<short>> audio, ChannelWriter<TranscriptResult> results, CancellationToken cancellationToken)
@@ -60,7 +64,6 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                     }
                     if (_readingDone && _ready.Count == 0 && working.Count == 0) break;
                 }
-                if (reading.IsCompleted) await reading.ConfigureAwait(false); // a failed read fails the run
                 var waitFor = new List<Task>(working) { changed };
                 if (!reading.IsCompleted) waitFor.Add(reading);
                 var finished = await Task.WhenAny(waitFor).ConfigureAwait(false);
@@ -72,6 +75,7 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                 }
             }
             await reading.ConfigureAwait(false);
+            _readFailure?.Throw(); // after the audio that had arrived was decoded
         }
         finally
         {
@@ -108,6 +112,12 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                 }
                 started.Clear();
             }
+            slicer.Finish();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The pieces already read are decoded first; the last one ends where the audio stopped.
+            _readFailure = ExceptionDispatchInfo.Capture(e);
             slicer.Finish();
         }
         finally
