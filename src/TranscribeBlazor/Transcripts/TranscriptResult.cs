@@ -25,4 +25,8 @@ public sealed record TranscriptResult(
     /// <summary>The best alternative's items (words and punctuation).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<TranscriptItem> Items => Alternatives.Count > 0 ? Alternatives[0].Items : [];
+
+    /// <summary>The best alternative's spoken words (punctuation not counted): the panel, player and find number words in reading order over the finals.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int WordCount => Items.Count(i => i.Type == TranscriptItemType.Pronunciation);
 }

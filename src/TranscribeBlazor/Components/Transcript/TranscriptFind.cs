@@ -48,6 +48,19 @@ public sealed class TranscriptFind
     /// <summary>"3 of 12", "no match", or "12 matches" before the first jump.</summary>
     public string Describe() => _matches.Count == 0 ? "no match" : Current < 0 ? IO.Counted.Of(_matches.Count, "match", "matches") : $"{Current + 1} of {_matches.Count}";
 
+    /// <summary>
+    /// What is marked among <paramref name="words"/> words from <paramref name="firstWord"/>, as a string that
+    /// changes exactly when their marks do ("" when none is): a line renders again only then.
+    /// </summary>
+    public string MarksIn(int firstWord, int words)
+    {
+        if (_words.Count == 0) return "";
+        System.Text.StringBuilder? marks = null;
+        for (int i = firstWord; i < firstWord + words; i++)
+            if (CssFor(i) is { Length: > 0 } css) (marks ??= new()).Append(i).Append(css);
+        return marks?.ToString() ?? "";
+    }
+
     /// <summary>" find-match", " find-match find-current" or "" for the word at <paramref name="wordIndex"/>.</summary>
     public string CssFor(int wordIndex)
     {

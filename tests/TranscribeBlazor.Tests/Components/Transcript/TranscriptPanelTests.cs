@@ -89,6 +89,43 @@ public sealed class TranscriptPanelTests
     }
 
     [Fact]
+    public async Task ThePlayingWordMoving_RendersAgainOnlyTheLineItLeavesAndTheLineItEnters()
+    {
+        // A two-hour transcript has 1,500 lines, and the player moves the lit word several times a second.
+        await using var ctx = ComponentContexts.WithMud();
+        ImmutableList<TranscriptResult> threeFinals = [.. TwoFinals, Final("r3", W("once", 3.0, 3.4), W("more", 3.5, 3.9))];
+        var cut = ctx.Render<TranscriptPanel>(p => p
+            .Add(x => x.Snapshot, Snapshot(SessionStatus.Done, threeFinals))
+            .Add(x => x.EditNote, (string?)null)
+            .Add(x => x.CurrentWord, 0));
+        var lines = cut.FindComponents<TranscriptLine>();
+        int[] before = [.. lines.Select(l => l.RenderCount)];
+
+        cut.Render(p => p.Add(x => x.CurrentWord, 3)); // "hello" (line 1) to "once" (line 3)
+
+        Assert.Equal([1, 0, 1], lines.Select((l, i) => l.RenderCount - before[i]));
+        Assert.Equal("once", cut.Find("[aria-current=true]").TextContent);
+        cut.Render(p => p.Add(x => x.CurrentWord, 4)); // within line 3
+        Assert.Equal([1, 0, 2], lines.Select((l, i) => l.RenderCount - before[i]));
+        Assert.Equal("more", cut.Find("[aria-current=true]").TextContent);
+    }
+
+    [Fact]
+    public async Task FindingAWord_RendersAgainOnlyTheLinesWhoseMarksChange()
+    {
+        await using var ctx = ComponentContexts.WithMud();
+        ImmutableList<TranscriptResult> threeFinals = [.. TwoFinals, Final("r3", W("hello", 3.0, 3.4), W("more", 3.5, 3.9))];
+        var cut = ctx.Render<TranscriptPanel>(p => p.Add(x => x.Snapshot, Snapshot(SessionStatus.Done, threeFinals)).Add(x => x.EditNote, (string?)null));
+        var lines = cut.FindComponents<TranscriptLine>();
+        int[] before = [.. lines.Select(l => l.RenderCount)];
+
+        cut.Find("input[data-testid=find], [data-testid=find] input").Input("hello");
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".word.find-match").Count), TimeSpan.FromSeconds(5)); // after the box's 150 ms debounce
+        Assert.Equal([1, 0, 1], lines.Select((l, i) => l.RenderCount - before[i]));
+    }
+
+    [Fact]
     public async Task NoCurrentWord_MarksNoWord()
     {
         await using var ctx = ComponentContexts.WithMud();
