@@ -16,7 +16,9 @@ internal static class ApiProblems
     {
         AudioFormatException => Of(StatusCodes.Status415UnsupportedMediaType, e.Message),
         SpoolFullException => Of(StatusCodes.Status413PayloadTooLarge, e.Message),
-        UploadStalledException => Of(StatusCodes.Status408RequestTimeout, e.Message),
+        // Here the run never began, so the page's "the transcript so far is kept" would mislead.
+        UploadStalledException stalled => Of(StatusCodes.Status408RequestTimeout,
+            $"Nothing more of the body arrived for {stalled.Waited.TotalSeconds:0} s before transcription could begin, so nothing was transcribed. Send the body without pauses that long."),
         TranscriptionEngineException => Of(StatusCodes.Status503ServiceUnavailable, e.Message),
         _ => Of(StatusCodes.Status500InternalServerError, "Transcription stopped unexpectedly."),
     };

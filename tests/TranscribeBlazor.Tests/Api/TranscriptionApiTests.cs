@@ -133,6 +133,26 @@ public sealed class TranscriptionApiTests(ITestOutputHelper output)
     }
 
     [PocketSphinxFact]
+    public async Task AnUploadThatStopsBeforeItsHeaderIsRead_Is408_WithTheStallMessage()
+    {
+        await using var app = await StartAsync(new() { ["Transcription:UploadStallSeconds"] = "2" });
+        var wav = File.ReadAllBytes(TestAssets.LibriVox()[1].Path);
+        // 12 bytes ("RIFF", a size, "WAVE"), then nothing for a minute: the format cannot be judged, so nothing has started.
+        var body = new PacedStream(wav, 12, TimeSpan.FromMinutes(1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var upload = await RawHttpUpload.StartAsync(app.BaseAddress, "/api/transcriptions", body, ("Authorization", "Bearer " + Key), ("Content-Type", "audio/wav"));
+        string text = string.Join('\n', await upload.ReadLinesAsync().ToListAsync());
+        output.WriteLine($"{upload.Status} after {clock.Elapsed.TotalSeconds:0.0} s: {text}");
+
+        Assert.Equal(408, upload.Status);
+        Assert.StartsWith("application/problem+json", upload.Headers["Content-Type"]);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(408, problem.GetProperty("status").GetInt32());
+        Assert.Contains("for 2 s before transcription could begin, so nothing was transcribed", problem.GetProperty("detail").GetString());
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.5, 10);
+    }
+
+    [PocketSphinxFact]
     public async Task AcceptJson_AndFormats_ReturnTheWholeTranscript()
     {
         await using var app = await StartAsync();

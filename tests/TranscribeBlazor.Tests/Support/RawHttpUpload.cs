@@ -78,14 +78,18 @@ public sealed class RawHttpUpload : IAsyncDisposable
         }
     }
 
-    /// <summary>The chunked response body's lines, each as soon as it arrives.</summary>
+    /// <summary>The chunked response body's lines, each as soon as it arrives (a last line without its line feed, such as a problem body, at the end).</summary>
     public async IAsyncEnumerable<string> ReadLinesAsync()
     {
         var pending = new StringBuilder();
         while (true)
         {
             int size = Convert.ToInt32((await ReadLineRawAsync()).Split(';')[0], 16);
-            if (size == 0) yield break;
+            if (size == 0)
+            {
+                if (pending.Length > 0) yield return pending.ToString();
+                yield break;
+            }
             var chunk = new byte[size];
             await _net.ReadExactlyAsync(chunk);
             await ReadLineRawAsync(); // the CRLF after the chunk
