@@ -21,6 +21,9 @@ public static class AudioMessages
     public static string ProtectedAudio(string aContainer, string tag) =>
         $"This is {aContainer} file whose audio is copy-protected (DRM, '{tag}'), so it cannot be decoded. Use an unprotected copy of the recording.";
 
+    public static string ProtectedWindowsMedia(string aContainer) =>
+        $"This is {aContainer} file whose audio is copy-protected (Windows Media DRM), so it cannot be decoded. Use an unprotected copy of the recording.";
+
     public static string UnsupportedCodec(string aContainer, string tag) =>
         $"This is {aContainer} file, but its audio is in a format ('{tag}') this server cannot decode. Convert it to FLAC, WAV or M4A and drop that.";
 

@@ -32,6 +32,7 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     private readonly ContainerName _name;
     private Match? _firstAudio;
     private bool _hasVideo;
+    private volatile bool _windowsMediaDrm;
 
     private FfmpegPcmSource(Process process, FfmpegInput input, ContainerName name, int targetRate, CancellationToken cancellationToken)
     {
@@ -201,6 +202,9 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
                     duration = TimeSpan.ParseExact(d.Groups[1].Value, @"hh\:mm\:ss\.ff", CultureInfo.InvariantCulture);
                 if (_formatFound.Task.IsCompleted)
                     continue;
+                // ASF's content-encryption objects: ffmpeg reads on and decodes the encrypted packets into noise.
+                if (line.Contains("DRM protected stream detected", StringComparison.Ordinal))
+                    _windowsMediaDrm = true;
                 if (_firstAudio is null && AudioStreamLine().Match(line) is { Success: true } a)
                     _firstAudio = a;
                 else if (VideoStreamLine().IsMatch(line) && !line.Contains("(attached pic)", StringComparison.Ordinal))
@@ -235,9 +239,11 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
     // FairPlay ('drms' audio, 'drmi' video) and Common Encryption ('enca'): ffmpeg would read the boxes and decode noise.
     private static readonly string[] ProtectedTags = ["drms", "drmi", "enca", "encv"];
 
-    /// <summary>The first audio track is one nobody but its licensed player can decode, or one ffmpeg has no decoder for.</summary>
+    /// <summary>The first audio track (or a Windows Media file's whole content) is one nobody but its licensed player can decode, or one ffmpeg has no decoder for.</summary>
     private AudioFormatException? TrackRefusal()
     {
+        if (_windowsMediaDrm)
+            return new AudioFormatException(AudioError.ProtectedAudio, AudioMessages.ProtectedWindowsMedia(_aContainer));
         if (_firstAudio is not { } audio) return null;
         string tag = CodecTag().Match(audio.Value) is { Success: true } t ? t.Groups["tag"].Value : audio.Groups["codec"].Value;
         if (ProtectedTags.Contains(tag))

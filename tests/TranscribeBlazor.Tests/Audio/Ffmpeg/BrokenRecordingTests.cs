@@ -25,6 +25,24 @@ public sealed class BrokenRecordingTests
         return copy;
     }
 
+    /// <summary>
+    /// A WMA whose header carries a Content Encryption Object (GUID 2211B3FB-BD23-11D2-B4B7-00A0C955FC6E), as
+    /// Windows Media DRM writes it: protection type "DRM", a key ID and a licence URL. Its packets stay clear,
+    /// so only the header can tell, as with a real protected file.
+    /// </summary>
+    private static byte[] WindowsMediaWithDrm()
+    {
+        var wma = Tools.Ffmpeg(Speech, "-c:a", "wmav2", "-f", "asf");
+        static byte[] Field(string text) => [.. BitConverter.GetBytes(text.Length + 1), .. System.Text.Encoding.ASCII.GetBytes(text), 0];
+        byte[] body = [.. BitConverter.GetBytes(4), 1, 2, 3, 4, .. Field("DRM"), .. Field("KEYID00"), .. Field("http://example.com/licence")];
+        byte[] encryption = [.. new Guid("2211B3FB-BD23-11D2-B4B7-00A0C955FC6E").ToByteArray(), .. BitConverter.GetBytes((ulong)(24 + body.Length)), .. body];
+        // The header object: GUID, its size (8 bytes), how many objects it holds (4), two reserved bytes; then those objects.
+        byte[] result = [.. wma[..30], .. encryption, .. wma[30..]];
+        BitConverter.GetBytes(BitConverter.ToUInt64(wma, 16) + (ulong)encryption.Length).CopyTo(result, 16);
+        BitConverter.GetBytes(BitConverter.ToUInt32(wma, 24) + 1).CopyTo(result, 24);
+        return result;
+    }
+
     public static TheoryData<string, Func<byte[]>, AudioError, string> Variants() => new()
     {
         {
@@ -41,6 +59,7 @@ public sealed class BrokenRecordingTests
         { "nothing but the file-type box", () => "\0\0\0\u0018ftypM4A \0\0\u0002\0isomiso2"u8.ToArray(), AudioError.IndexMissing, AudioMessages.IndexMissing("an MP4/M4A") },
         { "iTunes FairPlay audio", () => Rename(FastStartM4a(), "mp4a", "drms"), AudioError.ProtectedAudio, AudioMessages.ProtectedAudio("an MP4/M4A", "drms") },
         { "Common Encryption audio", () => Rename(FastStartM4a(), "mp4a", "enca"), AudioError.ProtectedAudio, AudioMessages.ProtectedAudio("an MP4/M4A", "enca") },
+        { "Windows Media DRM", WindowsMediaWithDrm, AudioError.ProtectedAudio, AudioMessages.ProtectedWindowsMedia("a WMA/ASF") },
         {
             "a codec ffmpeg has no decoder for (Dolby AC-4)",
             () => Rename(Rename(FastStartM4a(), "esds", "free"), "mp4a", "ac-4"),
