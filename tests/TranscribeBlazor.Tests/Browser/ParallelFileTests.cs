@@ -64,7 +64,12 @@ public sealed class ParallelFileTests(ParallelFileTests.TwoDecoders browser, ITe
                 """);
             if (seen.GetProperty("state").GetString() == "done") break;
             partialSeen |= seen.GetProperty("partial").GetBoolean();
-            if (Seconds(seen.GetProperty("progress").GetString()!) is double done) processed.Add(done);
+            if (Seconds(seen.GetProperty("progress").GetString()!) is double done)
+            {
+                if (done > 30 && processed.All(p => p <= 30)) // once, mid-run, for docs/UI.md
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("parallel-file-running"), FullPage = true });
+                processed.Add(done);
+            }
             await Task.Delay(100);
         }
 
