@@ -40,6 +40,22 @@ public sealed class RedisKeyRingTests(RedisServer redis) : IClassFixture<RedisSe
             b.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("history").Unprotect(secret));
     }
 
+    [RedisFact]
+    public async Task ARedisLostAfterStartUp_LeavesHistoryReadableAndWritable_FromTheRingInMemory()
+    {
+        var own = new RedisServer(); // this test stops it
+        await own.InitializeAsync();
+        await using var app = new ConfiguredAppServer(new() { ["DataProtection:Redis"] = own.ConnectionString });
+        await app.InitializeAsync();
+        var history = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("history");
+        string before = history.Protect("young man"); // the ring is made, stored in Redis and held in memory
+
+        await own.DisposeAsync();
+        // The framework reads the ring again only when its cache expires (a day at most); a failed read keeps the old one.
+        Assert.Equal("young man", history.Unprotect(before));
+        Assert.Equal("than he was", history.Unprotect(history.Protect("than he was")));
+    }
+
     [Fact]
     public void AnUnreachableRedis_Fails_InOneLine_NamingTheSettingAndTheAddress_NotThePassword()
     {
