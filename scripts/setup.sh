@@ -6,7 +6,7 @@ set -euo pipefail
 profile="${1:-app}"
 packages=(libpocketsphinx3 pocketsphinx-en-us ffmpeg)
 if [[ "$profile" == test ]]; then
-  packages+=(pocketsphinx-testdata chromium sox libsox-fmt-base redis-server)  # libsox-fmt-base: AMR-NB test files (Debian's ffmpeg has no AMR encoder); redis-server: the key-ring tests
+  packages+=(pocketsphinx-testdata chromium sox libsox-fmt-base libvo-amrwbenc0 redis-server)  # libsox-fmt-base, libvo-amrwbenc0: AMR-NB and AMR-WB test files (Debian's ffmpeg encodes neither); redis-server: the key-ring tests
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 

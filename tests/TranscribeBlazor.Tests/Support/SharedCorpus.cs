@@ -75,3 +75,14 @@ public sealed class CorpusSoxTheoryAttribute : TheoryAttribute
 
     private const string AmrFormat = "/usr/lib/x86_64-linux-gnu/sox/libsox_fmt_amr_nb.so";
 }
+
+/// <summary>A corpus test that makes its input with VisualOn's AMR-WB encoder (<see cref="AmrWbEncoder"/>).</summary>
+public sealed class CorpusAmrWbFactAttribute : FactAttribute
+{
+    public CorpusAmrWbFactAttribute()
+    {
+        if (!SharedCorpus.Available) Skip = "Needs the speech corpus at ../shared/corpus beside the repository (present in CI).";
+        else if (!Tools.FfmpegAvailable || !AmrWbEncoder.Available || !TestAssets.PocketSphinxAvailable)
+            Skip = "Needs Debian packages ffmpeg, libvo-amrwbenc0 (its AMR-WB encoder), libpocketsphinx3 and pocketsphinx-en-us (scripts/setup.sh test installs them).";
+    }
+}

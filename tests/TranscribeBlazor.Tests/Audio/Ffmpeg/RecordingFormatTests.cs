@@ -59,6 +59,17 @@ public sealed class RecordingFormatTests(ITestOutputHelper output)
         await AssertTranscribedAsync(name, file, container, "amr_nb", baseline + 0.3);
     }
 
+    [CorpusAmrWbFact]
+    public async Task WidebandPhoneSpeech_AmrWb_IsRecognised_AsWellAsItsWav()
+    {
+        var clip = File.ReadAllBytes(Path.Combine(SharedCorpus.Directory!, Clip));
+        var wideband = Tools.Ffmpeg(clip, "-ar", "16000", "-ac", "1", "-f", "s16le");
+        var amrWb = AmrWbEncoder.Encode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(wideband));
+        // AMR-WB keeps the 16 kHz band PocketSphinx's model was trained on, unlike AMR-NB's 8 kHz: the 16 kHz WAV is the yardstick.
+        double baseline = await AssertTranscribedAsync("16 kHz WAV", WavBuilder.Pcm16(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(wideband).ToArray(), 16_000, 1), "WAV", "16-bit PCM", 1.0);
+        await AssertTranscribedAsync("AMR-WB voice note, 12.65 kbit/s", amrWb, "AMR", "amr_wb", baseline + 0.15);
+    }
+
     private async Task<double> AssertTranscribedAsync(string name, byte[] file, string container, string codec, double maxWer)
     {
         string reference = SharedCorpus.Normalize(SharedCorpus.Set("ljspeech").Single(u => u.Path.EndsWith(Clip, StringComparison.Ordinal)).Transcript);
