@@ -108,8 +108,11 @@ internal sealed partial class FfmpegPcmSource : IPcmSource
             cancellationToken.ThrowIfCancellationRequested();
             if (!source._formatFound.Task.IsCompleted)
             {
+                // A short file fits the stdout pipe (64 KB, 2 s of 16 kHz audio), so ffmpeg may decode it whole and
+                // exit before its track listing is read: only once all of stderr is read does no format mean a refusal.
                 await source._stderr.ConfigureAwait(false);
-                throw source.Refusal();
+                if (!source._formatFound.Task.IsCompleted)
+                    throw source.Refusal();
             }
             source.Format = await source._formatFound.Task.ConfigureAwait(false);
             if (source.TrackRefusal() is { } refused)
