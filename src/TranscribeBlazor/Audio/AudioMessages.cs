@@ -18,11 +18,12 @@ public static class AudioMessages
     public static string NoAudioTrack(string aContainer) =>
         $"This is {aContainer} file with no audio track, so there is nothing to transcribe.";
 
-    public static string ProtectedAudio(string aContainer, string tag) =>
-        $"This is {aContainer} file whose audio is copy-protected (DRM, '{tag}'), so it cannot be decoded. Use an unprotected copy of the recording.";
+    public static string ProtectedAudio(string aContainer, string tag) => Protected(aContainer, $"DRM, '{tag}'");
 
-    public static string ProtectedWindowsMedia(string aContainer) =>
-        $"This is {aContainer} file whose audio is copy-protected (Windows Media DRM), so it cannot be decoded. Use an unprotected copy of the recording.";
+    public static string ProtectedWindowsMedia(string aContainer) => Protected(aContainer, "Windows Media DRM");
+
+    private static string Protected(string aContainer, string scheme) =>
+        $"This is {aContainer} file whose audio is copy-protected ({scheme}), so it cannot be decoded. Use an unprotected copy of the recording.";
 
     public static string UnsupportedCodec(string aContainer, string tag) =>
         $"This is {aContainer} file, but its audio is in a format ('{tag}') this server cannot decode. Convert it to FLAC, WAV or M4A and drop that.";

@@ -21,7 +21,8 @@ public sealed class HistoryStorageTests(BrowserFixture browser, ITestOutputHelpe
 
     private StoredValueCodec Codec => browser.App.Services.GetRequiredService<StoredValueCodec>();
 
-    private static Task PutAsync(IPage page, IEnumerable<KeyValuePair<string, string>> items) =>
+    /// <summary>Writes keys into the page's localStorage as they are, as the app's storage module would.</summary>
+    internal static Task PutAsync(IPage page, IEnumerable<KeyValuePair<string, string>> items) =>
         page.EvaluateAsync("items => { for (const [k, v] of items) localStorage.setItem(k, v); }", items.Select(p => new[] { p.Key, p.Value }).ToArray());
 
     private static async Task DropAsync(IPage page, string name)

@@ -26,7 +26,7 @@ public sealed class LongTranscriptTests(BrowserFixture browser, ITestOutputHelpe
         var entry = new HistoryEntry(Guid.NewGuid().ToString("N"), "two hours.wav", DateTimeOffset.UtcNow, twoHours[^1].EndTime, "PocketSphinx (offline)", twoHours);
         string stored = codec.Encode("history.entry.v1." + entry.Id, entry);
         string index = codec.Encode("history.index.v1", new List<HistorySummary> { entry.Summary(stored.Length) });
-        await page.EvaluateAsync("items => { for (const [k, v] of items) localStorage.setItem(k, v); }", new[] { new[] { "history.entry.v1." + entry.Id, stored }, new[] { "history.index.v1", index } });
+        await HistoryStorageTests.PutAsync(page, new Dictionary<string, string> { ["history.entry.v1." + entry.Id] = stored, ["history.index.v1"] = index });
         await page.ReloadAsync();
         await BrowserFixture.WaitUntilInteractiveAsync(page);
         var finals = page.Locator("[data-testid=final]");

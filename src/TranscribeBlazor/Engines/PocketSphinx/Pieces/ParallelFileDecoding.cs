@@ -66,7 +66,7 @@ internal sealed class ParallelFileDecoding(DecoderPool pool, PocketSphinxDecoder
                 }
                 var waitFor = new List<Task>(working) { changed };
                 if (!reading.IsCompleted) waitFor.Add(reading);
-                var finished = await Task.WhenAny(waitFor).ConfigureAwait(false);
+                await Task.WhenAny(waitFor).ConfigureAwait(false);
                 foreach (var task in working.Where(t => t.IsCompleted).ToList())
                 {
                     working.Remove(task);
